@@ -1,0 +1,259 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Security Duties authors
+ */
+
+#define G_LOG_DOMAIN "sd-application"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "sd-application.h"
+#include "sd-demo.h"
+#include "sd-messages.h"
+#include "sd-store.h"
+#include "sd-window.h"
+
+struct _SdApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (SdApplication, sd_application, ADW_TYPE_APPLICATION)
+
+/* The default database: in the user data dir, with the demo data on first run. */
+static char *
+default_database_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "security-duties",
+                           "security-duties.db", NULL);
+}
+
+/* Opens @path (creating it when missing) and shows it in a new window. A
+ * file that cannot be opened gets a window that says why, and the same
+ * message goes to the command line's stderr. */
+static void
+open_database (SdApplication           *self,
+               const char              *path,
+               gboolean                 with_demo_data,
+               GApplicationCommandLine *command_line)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdStore) store = NULL;
+  SdWindow *window;
+
+  if (with_demo_data)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        g_set_error (&error, G_IO_ERROR, g_io_error_from_errno (errno),
+                     "Could not create the folder “%s”: %s", dir, g_strerror (errno));
+    }
+
+  if (error == NULL)
+    store = sd_store_open (path, SD_STORE_OPEN_CREATE, &error);
+
+  if (store != NULL && with_demo_data && sd_store_get_created (store) &&
+      !sd_demo_populate (store, &error))
+    {
+      /* The store rolled back: the user gets an empty database and a message. */
+      g_warning ("%s", error->message);
+      g_clear_error (&error);
+    }
+
+  window = sd_window_new (GTK_APPLICATION (self), store);
+  if (store == NULL)
+    {
+      g_autofree char *message = sd_describe_open_error (path, error);
+
+      sd_window_show_open_error (window, path, message);
+      if (command_line != NULL)
+        g_application_command_line_printerr (command_line, "%s\n", message);
+      else
+        g_printerr ("%s\n", message);
+    }
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static int
+sd_application_command_line (GApplication            *app,
+                             GApplicationCommandLine *command_line)
+{
+  SdApplication *self = SD_APPLICATION (app);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  g_autofree char *database = NULL;
+  g_autofree char *path = NULL;
+
+  if (g_variant_dict_lookup (options, "database", "^ay", &database))
+    {
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line,
+                                                                               database);
+      path = g_file_get_path (file);
+      open_database (self, path, FALSE, command_line);
+    }
+  else
+    {
+      path = default_database_path ();
+      open_database (self, path, TRUE, command_line);
+    }
+
+  return EXIT_SUCCESS;
+}
+
+static int
+sd_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", "security-duties", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+  return -1;
+}
+
+static void
+open_action_cb (GtkNativeDialog *dialog,
+                int              response,
+                SdApplication   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        open_database (self, path, FALSE, NULL);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+open_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  SdApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (_("Open Database"), parent,
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Security Duties databases"));
+  gtk_file_filter_add_pattern (filter, "*.db");
+  gtk_file_filter_add_pattern (filter, "*.sqlite");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (open_action_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  const char *developers[] = { "The Security Duties authors", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "application-icon", APP_ID,
+                        "application-name", _("Security Duties"),
+                        "developer-name", "The Security Duties authors",
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Run your organisation’s security-responsibility system: "
+                                      "security bodies and posts, duties and their sign-off, "
+                                      "risks and the annual confidentiality plan."),
+                        "website", "https://github.com/securityduties/security-duties",
+                        "developers", developers,
+                        "copyright", "© 2026 The Security Duties authors",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        /* Translators: your names, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "open", open_activated },
+  { "about", about_activated },
+  { "quit", quit_activated },
+};
+
+static void
+sd_application_startup (GApplication *app)
+{
+  static const char *page_accels[][2] = {
+    { "win.show-page('organisation')", "<Alt>1" },
+    { "win.show-page('duties')", "<Alt>2" },
+    { "win.show-page('risks')", "<Alt>3" },
+    { "win.show-page('plan')", "<Alt>4" },
+  };
+  GtkApplication *gtk_app = GTK_APPLICATION (app);
+
+  G_APPLICATION_CLASS (sd_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (gtk_app, "app.open",
+                                         (const char *[]) { "<Control>o", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "app.quit",
+                                         (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "window.close",
+                                         (const char *[]) { "<Control>w", NULL });
+  for (guint i = 0; i < G_N_ELEMENTS (page_accels); i++)
+    gtk_application_set_accels_for_action (gtk_app, page_accels[i][0],
+                                           (const char *[]) { page_accels[i][1], NULL });
+}
+
+static void
+sd_application_class_init (SdApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->startup = sd_application_startup;
+  app_class->command_line = sd_application_command_line;
+  app_class->handle_local_options = sd_application_handle_local_options;
+}
+
+static void
+sd_application_init (SdApplication *self)
+{
+  static const GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Open the database FILE (a new file is created empty)"), N_("FILE") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Security bodies, posts, duties, risks and "
+                                              "the annual confidentiality plan."));
+}
+
+SdApplication *
+sd_application_new (void)
+{
+  return g_object_new (SD_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}

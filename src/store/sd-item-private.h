@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Security Duties authors
+ */
+
+#pragma once
+
+#include "sd-item.h"
+
+G_BEGIN_DECLS
+
+/* Only the store writes item values: after the row is committed. */
+void   sd_item_set_id    (SdItem       *self,
+                          gint64        id);
+/* Returns TRUE if the value changed (and notifies the property). */
+gboolean sd_item_set_value (SdItem       *self,
+                            guint         column,
+                            const GValue *value);
+GType    sd_column_get_gtype (const SdColumn *column);
+gboolean sd_value_equal      (const GValue   *a,
+                              const GValue   *b);
+
+G_END_DECLS

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Security Duties authors
+ */
+
+#pragma once
+
+#include "sd-store.h"
+
+G_BEGIN_DECLS
+
+/* The hash that chains an audit entry to the one before it. */
+char *sd_audit_compute_hash (const char *prev_hash,
+                             const char *at,
+                             const char *os_user,
+                             const char *operator_,
+                             const char *entity,
+                             gint64      entity_id,
+                             const char *action,
+                             const char *before,
+                             const char *after);
+
+G_END_DECLS

@@ -1,0 +1,2061 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Security Duties authors
+ */
+
+#define G_LOG_DOMAIN "sd-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <glib/gstdio.h>
+#include <gobject/gvaluecollector.h>
+#include <sqlite3.h>
+
+#include "sd-store-private.h"
+#include "sd-store-schema.h"
+#include "sd-item-private.h"
+
+#include "sd-assessment.h"
+#include "sd-assignment.h"
+#include "sd-body.h"
+#include "sd-body-member.h"
+#include "sd-commitment.h"
+#include "sd-decision.h"
+#include "sd-duty.h"
+#include "sd-finding.h"
+#include "sd-inspection.h"
+#include "sd-meeting.h"
+#include "sd-meeting-attendee.h"
+#include "sd-person.h"
+#include "sd-plan.h"
+#include "sd-plan-stream.h"
+#include "sd-plan-task.h"
+#include "sd-post.h"
+#include "sd-post-holder.h"
+#include "sd-risk.h"
+#include "sd-risk-category.h"
+#include "sd-rule.h"
+#include "sd-signoff.h"
+#include "sd-training.h"
+#include "sd-training-attendance.h"
+#include "sd-unit.h"
+
+/* What the store knows about one item type: its model and statements. */
+typedef struct
+{
+  GType          type;
+  const SdTable *table;
+  GListStore    *items;
+  GHashTable    *by_id;      /* gint64 * → SdItem * (borrowed from items) */
+  sqlite3_stmt  *select_one;
+  sqlite3_stmt  *update;
+  sqlite3_stmt  *delete;
+} TypeState;
+
+/* A change to the in-memory items, applied once its SQL has succeeded. */
+typedef enum { EFFECT_INSERT, EFFECT_UPDATE, EFFECT_DELETE } EffectKind;
+
+typedef struct
+{
+  EffectKind  kind;
+  TypeState  *state;
+  SdItem     *item;     /* owned */
+  guint       column;   /* EFFECT_UPDATE */
+  GValue      value;    /* EFFECT_UPDATE */
+} Effect;
+
+struct _SdStore
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *db;
+  gboolean    created;
+  gboolean    read_only;
+  char       *operator_;
+  char       *last_hash;
+
+  TypeState  *states;
+  guint       n_states;
+  GHashTable *statements;   /* SQL text → sqlite3_stmt * (persistent) */
+
+  guint       batch_depth;  /* sd_store_begin() nesting */
+  guint       op_depth;     /* savepoints of the edit under way */
+
+  int         matrix_size;
+  SdZone      zones[SD_MATRIX_MAX_SIZE][SD_MATRIX_MAX_SIZE];
+};
+
+G_DEFINE_FINAL_TYPE (SdStore, sd_store, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_OPERATOR,
+  PROP_READ_ONLY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_QUARK (sd-store-error-quark, sd_store_error)
+
+const GType *
+sd_store_get_item_types (guint *n_types)
+{
+  static GType types[24];
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      guint i = 0;
+
+      types[i++] = SD_TYPE_UNIT;
+      types[i++] = SD_TYPE_PERSON;
+      types[i++] = SD_TYPE_POST;
+      types[i++] = SD_TYPE_POST_HOLDER;
+      types[i++] = SD_TYPE_BODY;
+      types[i++] = SD_TYPE_BODY_MEMBER;
+      types[i++] = SD_TYPE_RULE;
+      types[i++] = SD_TYPE_DUTY;
+      types[i++] = SD_TYPE_ASSIGNMENT;
+      types[i++] = SD_TYPE_SIGNOFF;
+      types[i++] = SD_TYPE_RISK_CATEGORY;
+      types[i++] = SD_TYPE_RISK;
+      types[i++] = SD_TYPE_ASSESSMENT;
+      types[i++] = SD_TYPE_PLAN;
+      types[i++] = SD_TYPE_PLAN_STREAM;
+      types[i++] = SD_TYPE_PLAN_TASK;
+      types[i++] = SD_TYPE_MEETING;
+      types[i++] = SD_TYPE_MEETING_ATTENDEE;
+      types[i++] = SD_TYPE_DECISION;
+      types[i++] = SD_TYPE_INSPECTION;
+      types[i++] = SD_TYPE_FINDING;
+      types[i++] = SD_TYPE_TRAINING;
+      types[i++] = SD_TYPE_TRAINING_ATTENDANCE;
+      types[i++] = SD_TYPE_COMMITMENT;
+      g_assert (i == G_N_ELEMENTS (types));
+
+      g_once_init_leave (&initialized, 1);
+    }
+
+  if (n_types != NULL)
+    *n_types = G_N_ELEMENTS (types);
+  return types;
+}
+
+/* Errors */
+
+static SdStoreError
+error_code_from_sqlite (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_CONSTRAINT:
+      return SD_STORE_ERROR_CONSTRAINT;
+    case SQLITE_FULL:
+      return SD_STORE_ERROR_FULL;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      return SD_STORE_ERROR_READ_ONLY;
+    case SQLITE_CORRUPT:
+      return SD_STORE_ERROR_CORRUPT;
+    case SQLITE_NOTADB:
+      return SD_STORE_ERROR_NOT_DATABASE;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return SD_STORE_ERROR_BUSY;
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+      return SD_STORE_ERROR_IO;
+    default:
+      return SD_STORE_ERROR_FAILED;
+    }
+}
+
+static void
+set_sqlite_error (GError  **error,
+                  sqlite3  *db,
+                  int       rc,
+                  const char *what)
+{
+  g_set_error (error, SD_STORE_ERROR, error_code_from_sqlite (rc),
+               "%s: %s", what, db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+}
+
+static gboolean
+exec_sql (sqlite3     *db,
+          const char  *sql,
+          GError     **error)
+{
+  char *message = NULL;
+  int rc = sqlite3_exec (db, sql, NULL, NULL, &message);
+
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, SD_STORE_ERROR, error_code_from_sqlite (rc),
+                   "%s", message != NULL ? message : sqlite3_errstr (rc));
+      sqlite3_free (message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Statements */
+
+static sqlite3_stmt *
+get_statement (SdStore     *self,
+               const char  *sql,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, "Could not prepare a statement");
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+static int
+step_done (sqlite3_stmt *stmt)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static void
+bind_value (sqlite3_stmt *stmt,
+            int           index,
+            const GValue *value)
+{
+  switch (G_VALUE_TYPE (value))
+    {
+    case G_TYPE_INT:
+      sqlite3_bind_int (stmt, index, g_value_get_int (value));
+      break;
+    case G_TYPE_BOOLEAN:
+      sqlite3_bind_int (stmt, index, g_value_get_boolean (value) ? 1 : 0);
+      break;
+    case G_TYPE_INT64:
+      if (g_value_get_int64 (value) == 0)
+        sqlite3_bind_null (stmt, index);
+      else
+        sqlite3_bind_int64 (stmt, index, g_value_get_int64 (value));
+      break;
+    case G_TYPE_STRING:
+      if (g_value_get_string (value) == NULL)
+        sqlite3_bind_null (stmt, index);
+      else
+        sqlite3_bind_text (stmt, index, g_value_get_string (value), -1, SQLITE_TRANSIENT);
+      break;
+    default:
+      {
+        GBytes *bytes = g_value_get_boxed (value);
+
+        if (bytes == NULL)
+          sqlite3_bind_null (stmt, index);
+        else
+          sqlite3_bind_blob64 (stmt, index, g_bytes_get_data (bytes, NULL),
+                               g_bytes_get_size (bytes), SQLITE_TRANSIENT);
+      }
+    }
+}
+
+static void
+read_value (sqlite3_stmt *stmt,
+            int           index,
+            GValue       *value)
+{
+  switch (G_VALUE_TYPE (value))
+    {
+    case G_TYPE_INT:
+      g_value_set_int (value, sqlite3_column_int (stmt, index));
+      break;
+    case G_TYPE_BOOLEAN:
+      g_value_set_boolean (value, sqlite3_column_int (stmt, index) != 0);
+      break;
+    case G_TYPE_INT64:
+      g_value_set_int64 (value, sqlite3_column_int64 (stmt, index));
+      break;
+    case G_TYPE_STRING:
+      g_value_set_string (value, (const char *) sqlite3_column_text (stmt, index));
+      break;
+    default:
+      if (sqlite3_column_type (stmt, index) == SQLITE_NULL)
+        g_value_set_boxed (value, NULL);
+      else
+        g_value_take_boxed (value, g_bytes_new (sqlite3_column_blob (stmt, index),
+                                                sqlite3_column_bytes (stmt, index)));
+    }
+}
+
+/* Type states */
+
+static TypeState *
+state_for_type (SdStore *self,
+                GType    type)
+{
+  for (guint i = 0; i < self->n_states; i++)
+    {
+      if (self->states[i].type == type)
+        return &self->states[i];
+    }
+  return NULL;
+}
+
+static void
+append_column_list (GString       *sql,
+                    const SdTable *table)
+{
+  for (guint i = 0; i < table->n_columns; i++)
+    g_string_append_printf (sql, "%s%s", i > 0 ? ", " : "", table->columns[i].name);
+}
+
+/* The SQL text is made of the table's own identifiers only; every value is
+ * a bound parameter. */
+static gboolean
+prepare_state (SdStore    *self,
+               TypeState  *state,
+               GError    **error)
+{
+  const SdTable *table = state->table;
+  g_autoptr(GString) sql = g_string_new (NULL);
+  int rc;
+
+  g_string_assign (sql, "SELECT ");
+  append_column_list (sql, table);
+  g_string_append_printf (sql, " FROM %s WHERE id = ?", table->name);
+  rc = sqlite3_prepare_v3 (self->db, sql->str, -1, SQLITE_PREPARE_PERSISTENT,
+                           &state->select_one, NULL);
+  if (rc != SQLITE_OK)
+    goto fail;
+
+  g_string_printf (sql, "UPDATE %s SET ", table->name);
+  for (guint i = 0; i < table->n_columns; i++)
+    g_string_append_printf (sql, "%s%s = ?", i > 0 ? ", " : "", table->columns[i].name);
+  g_string_append (sql, " WHERE id = ?");
+  rc = sqlite3_prepare_v3 (self->db, sql->str, -1, SQLITE_PREPARE_PERSISTENT,
+                           &state->update, NULL);
+  if (rc != SQLITE_OK)
+    goto fail;
+
+  g_string_printf (sql, "DELETE FROM %s WHERE id = ?", table->name);
+  rc = sqlite3_prepare_v3 (self->db, sql->str, -1, SQLITE_PREPARE_PERSISTENT,
+                           &state->delete, NULL);
+  if (rc != SQLITE_OK)
+    goto fail;
+
+  return TRUE;
+
+fail:
+  set_sqlite_error (error, self->db, rc, "Could not prepare the statements of a table");
+  return FALSE;
+}
+
+static gboolean
+load_state (SdStore    *self,
+            TypeState  *state,
+            GError    **error)
+{
+  const SdTable *table = state->table;
+  g_autoptr(GString) sql = g_string_new ("SELECT id, ");
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree GValue *values = g_new0 (GValue, table->n_columns);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  append_column_list (sql, table);
+  g_string_append_printf (sql, " FROM %s ORDER BY %s", table->name,
+                          table->order_by != NULL ? table->order_by : "id");
+
+  rc = sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, "Could not read the database");
+      return FALSE;
+    }
+
+  for (guint i = 0; i < table->n_columns; i++)
+    g_value_init (&values[i], sd_column_get_gtype (&table->columns[i]));
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SdItem *item = g_object_new (state->type, NULL);
+
+      sd_item_set_id (item, sqlite3_column_int64 (stmt, 0));
+      for (guint i = 0; i < table->n_columns; i++)
+        {
+          read_value (stmt, i + 1, &values[i]);
+          sd_item_set_value (item, i, &values[i]);
+        }
+      g_ptr_array_add (items, item);
+    }
+
+  for (guint i = 0; i < table->n_columns; i++)
+    g_value_unset (&values[i]);
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, "Could not read the database");
+      return FALSE;
+    }
+
+  g_hash_table_remove_all (state->by_id);
+  for (guint i = 0; i < items->len; i++)
+    {
+      SdItem *item = g_ptr_array_index (items, i);
+      gint64 *key = g_new (gint64, 1);
+
+      *key = sd_item_get_id (item);
+      g_hash_table_insert (state->by_id, key, item);
+    }
+  g_list_store_splice (state->items, 0, g_list_model_get_n_items (G_LIST_MODEL (state->items)),
+                       items->pdata, items->len);
+  return TRUE;
+}
+
+static gboolean
+load_matrix (SdStore  *self,
+             GError  **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  for (int l = 0; l < SD_MATRIX_MAX_SIZE; l++)
+    for (int i = 0; i < SD_MATRIX_MAX_SIZE; i++)
+      self->zones[l][i] = SD_ZONE_LOW;
+
+  if (!(stmt = get_statement (self, "SELECT size FROM risk_matrix WHERE id = 1", error)))
+    return FALSE;
+  self->matrix_size = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int (stmt, 0) : 5;
+  self->matrix_size = CLAMP (self->matrix_size, 3, SD_MATRIX_MAX_SIZE);
+  sqlite3_reset (stmt);
+
+  if (!(stmt = get_statement (self, "SELECT likelihood, impact, zone FROM risk_matrix_cells",
+                              error)))
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int l = sqlite3_column_int (stmt, 0);
+      int i = sqlite3_column_int (stmt, 1);
+      SdZone zone;
+
+      if (l >= 1 && l <= SD_MATRIX_MAX_SIZE && i >= 1 && i <= SD_MATRIX_MAX_SIZE &&
+          sd_zone_from_code ((const char *) sqlite3_column_text (stmt, 2), &zone))
+        self->zones[l - 1][i - 1] = zone;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, "Could not read the risk matrix");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+load_all (SdStore  *self,
+          GError  **error)
+{
+  for (guint i = 0; i < self->n_states; i++)
+    {
+      if (!load_state (self, &self->states[i], error))
+        return FALSE;
+    }
+  return load_matrix (self, error);
+}
+
+/* Opening */
+
+static guint32
+read_be32 (const guint8 *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+/* Looks at the file's header without SQLite, so that a foreign or damaged
+ * file is refused before anything could write to it. Returns the schema
+ * version in @user_version, or -1 for an empty file. */
+static gboolean
+check_header (const char  *path,
+              int         *user_version,
+              GError     **error)
+{
+  g_autofree guint8 *header = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  gsize n_read = 0;
+  guint64 size;
+  guint32 page_size, n_pages, change_counter, valid_for;
+
+  stream = g_file_read (file, NULL, error);
+  if (stream == NULL)
+    return FALSE;
+  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, error);
+  if (info == NULL)
+    return FALSE;
+  size = g_file_info_get_size (info);
+
+  if (size == 0)
+    {
+      *user_version = -1;
+      return TRUE;
+    }
+
+  header = g_malloc0 (100);
+  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), header, 100, &n_read, NULL, error))
+    return FALSE;
+
+  if (n_read < 100 || memcmp (header, "SQLite format 3", 16) != 0)
+    {
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_DATABASE,
+                   "“%s” is not a Security Duties database", path);
+      return FALSE;
+    }
+
+  page_size = (header[16] << 8) | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+  n_pages = read_be32 (header + 28);
+  change_counter = read_be32 (header + 24);
+  valid_for = read_be32 (header + 92);
+
+  if (page_size < 512 || (page_size & (page_size - 1)) != 0 || size % page_size != 0 ||
+      (n_pages > 0 && change_counter == valid_for && size < (guint64) n_pages * page_size))
+    {
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CORRUPT,
+                   "“%s” is damaged or truncated", path);
+      return FALSE;
+    }
+
+  if (read_be32 (header + 68) != SD_STORE_APPLICATION_ID)
+    {
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_DATABASE,
+                   "“%s” is not a Security Duties database", path);
+      return FALSE;
+    }
+
+  *user_version = (int) read_be32 (header + 60);
+  if (*user_version > (int) sd_store_n_migrations)
+    {
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_TOO_NEW,
+                   "“%s” was written by a newer version of Security Duties (schema %d)",
+                   path, *user_version);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A read-only look with SQLite itself: catches damage the header cannot show. */
+static gboolean
+check_integrity (const char  *path,
+                 GError     **error)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+  gboolean ok = FALSE;
+
+  g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+  g_autofree char *uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+
+  /* immutable: no lock, no -wal or -shm file is created next to it. */
+  rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      ok = rc == SQLITE_ROW && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+    }
+
+  if (!ok)
+    {
+      int code = rc == SQLITE_ROW ? SD_STORE_ERROR_CORRUPT : error_code_from_sqlite (rc);
+
+      if (code == SD_STORE_ERROR_FAILED)
+        code = SD_STORE_ERROR_CORRUPT;
+      g_set_error (error, SD_STORE_ERROR, code, "“%s” is damaged: %s", path,
+                   rc == SQLITE_ROW ? (const char *) sqlite3_column_text (stmt, 0)
+                                    : sqlite3_errmsg (db));
+    }
+
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return ok;
+}
+
+static gboolean
+migrate (SdStore  *self,
+         int       from_version,
+         GError  **error)
+{
+  g_autofree char *bump = NULL;
+
+  if (from_version >= (int) sd_store_n_migrations)
+    return TRUE;
+
+  if (!exec_sql (self->db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  if (from_version == 0)
+    {
+      g_autofree char *app_id = g_strdup_printf ("PRAGMA application_id = %d",
+                                                 SD_STORE_APPLICATION_ID);
+      if (!exec_sql (self->db, app_id, error))
+        goto fail;
+    }
+
+  for (guint v = from_version; v < sd_store_n_migrations; v++)
+    {
+      if (!exec_sql (self->db, sd_store_migrations[v], error))
+        {
+          g_prefix_error (error, "Could not migrate the database to schema %u: ", v + 1);
+          goto fail;
+        }
+    }
+
+  /* PRAGMA takes no parameters; the value is our own constant. */
+  bump = g_strdup_printf ("PRAGMA user_version = %u", sd_store_n_migrations);
+  if (!exec_sql (self->db, bump, error) || !exec_sql (self->db, "COMMIT", error))
+    goto fail;
+
+  return TRUE;
+
+fail:
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+static gboolean
+load_last_hash (SdStore  *self,
+                GError  **error)
+{
+  sqlite3_stmt *stmt = get_statement (self, "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1",
+                                      error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  g_clear_pointer (&self->last_hash, g_free);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    self->last_hash = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  else
+    self->last_hash = g_strdup ("");
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+create_file (const char  *path,
+             GError     **error)
+{
+  int fd;
+
+  /* Mode 0600: the file holds signatures and personal data. */
+  fd = g_open (path, O_CREAT | O_EXCL | O_WRONLY, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, SD_STORE_ERROR,
+                   saved_errno == EACCES || saved_errno == EROFS ? SD_STORE_ERROR_READ_ONLY
+                                                                 : SD_STORE_ERROR_IO,
+                   "Could not create “%s”: %s", path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  g_close (fd, NULL);
+  return TRUE;
+}
+
+SdStore *
+sd_store_open (const char        *path,
+               SdStoreOpenFlags   flags,
+               GError           **error)
+{
+  g_autoptr(SdStore) self = NULL;
+  int user_version = -1;
+  gboolean created = FALSE;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (!(flags & SD_STORE_OPEN_CREATE))
+        {
+          g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND,
+                       "“%s” does not exist", path);
+          return NULL;
+        }
+      if (!create_file (path, error))
+        return NULL;
+      created = TRUE;
+    }
+  else if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_DATABASE,
+                   "“%s” is a folder, not a Security Duties database", path);
+      return NULL;
+    }
+  else
+    {
+      if (!check_header (path, &user_version, error))
+        return NULL;
+      if (user_version >= 0 && !check_integrity (path, error))
+        return NULL;
+      /* An existing empty file is a new, empty database. */
+      created = user_version < 0;
+    }
+
+  self = g_object_new (SD_TYPE_STORE, "path", path, NULL);
+  self->created = created;
+
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, "Could not open the database");
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, 2000);
+  self->read_only = sqlite3_db_readonly (self->db, "main") == 1;
+
+  if (!exec_sql (self->db, "PRAGMA foreign_keys = ON", error))
+    return NULL;
+  if (!self->read_only &&
+      (!exec_sql (self->db, "PRAGMA journal_mode = WAL", error) ||
+       !exec_sql (self->db, "PRAGMA synchronous = NORMAL", error)))
+    return NULL;
+
+  if (user_version < (int) sd_store_n_migrations)
+    {
+      if (self->read_only)
+        {
+          g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_READ_ONLY,
+                       "“%s” needs to be upgraded, but it is read-only", path);
+          return NULL;
+        }
+      if (!migrate (self, MAX (user_version, 0), error))
+        return NULL;
+    }
+
+  for (guint i = 0; i < self->n_states; i++)
+    {
+      if (!prepare_state (self, &self->states[i], error))
+        return NULL;
+    }
+
+  if (!load_all (self, error) || !load_last_hash (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/* The audit log */
+
+static void
+json_append_string (GString    *out,
+                    const char *s)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = s; *p != '\0'; p++)
+    {
+      guchar c = *p;
+
+      switch (c)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        default:
+          if (c < 0x20)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, c);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+json_append_value (GString      *out,
+                   const GValue *value)
+{
+  switch (G_VALUE_TYPE (value))
+    {
+    case G_TYPE_INT:
+      g_string_append_printf (out, "%d", g_value_get_int (value));
+      break;
+    case G_TYPE_BOOLEAN:
+      g_string_append (out, g_value_get_boolean (value) ? "true" : "false");
+      break;
+    case G_TYPE_INT64:
+      if (g_value_get_int64 (value) == 0)
+        g_string_append (out, "null");
+      else
+        g_string_append_printf (out, "%" G_GINT64_FORMAT, g_value_get_int64 (value));
+      break;
+    case G_TYPE_STRING:
+      if (g_value_get_string (value) == NULL)
+        g_string_append (out, "null");
+      else
+        json_append_string (out, g_value_get_string (value));
+      break;
+    default:
+      {
+        GBytes *bytes = g_value_get_boxed (value);
+
+        if (bytes == NULL)
+          {
+            g_string_append (out, "null");
+          }
+        else
+          {
+            /* A checksum stands for the blob: the log stays small. */
+            g_autofree char *sum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+
+            g_string_append_printf (out, "\"sha256:%s\"", sum);
+          }
+      }
+    }
+}
+
+/* A JSON object of @values for the given columns (all if @mask is NULL). */
+static char *
+values_to_json (const SdTable *table,
+                const GValue  *values,
+                const gboolean *mask)
+{
+  GString *out = g_string_new ("{");
+  gboolean first = TRUE;
+
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      if (mask != NULL && !mask[i])
+        continue;
+      if (!first)
+        g_string_append_c (out, ',');
+      first = FALSE;
+      json_append_string (out, table->columns[i].name);
+      g_string_append_c (out, ':');
+      json_append_value (out, &values[i]);
+    }
+  g_string_append_c (out, '}');
+  return g_string_free (out, FALSE);
+}
+
+char *
+sd_audit_compute_hash (const char *prev_hash,
+                       const char *at,
+                       const char *os_user,
+                       const char *operator_,
+                       const char *entity,
+                       gint64      entity_id,
+                       const char *action,
+                       const char *before,
+                       const char *after)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, entity_id);
+  const char *fields[] = { prev_hash, at, os_user, operator_, entity, id, action,
+                           before != NULL ? before : "", after != NULL ? after : "" };
+
+  /* Fields joined by the unit separator, which no field can contain
+   * unescaped (the JSON escapes control characters). */
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      if (i > 0)
+        g_checksum_update (checksum, (const guchar *) "\x1f", 1);
+      g_checksum_update (checksum, (const guchar *) fields[i], -1);
+    }
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+static gboolean
+write_audit (SdStore     *self,
+             const char  *entity,
+             gint64       entity_id,
+             const char  *action,
+             const char  *before,
+             const char  *after,
+             GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
+  const char *os_user = g_get_user_name ();
+  const char *operator_ = self->operator_ != NULL ? self->operator_ : os_user;
+  g_autofree char *hash = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  hash = sd_audit_compute_hash (self->last_hash, at, os_user, operator_, entity, entity_id,
+                                action, before, after);
+
+  stmt = get_statement (self,
+                        "INSERT INTO audit_log (at, os_user, operator, entity, entity_id, action,"
+                        " before, after, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, os_user, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, operator_, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, entity, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, entity_id);
+  sqlite3_bind_text (stmt, 6, action, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, before, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, after, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, self->last_hash, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 10, hash, -1, SQLITE_STATIC);
+
+  rc = step_done (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, "Could not write the audit log");
+      return FALSE;
+    }
+
+  g_free (self->last_hash);
+  self->last_hash = g_steal_pointer (&hash);
+  return TRUE;
+}
+
+/* Transactions: an edit is a savepoint inside the batch, if there is one,
+ * or a transaction of its own. */
+
+static gboolean
+op_begin (SdStore  *self,
+          GError  **error)
+{
+  const char *sql;
+
+  if (self->read_only)
+    {
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_READ_ONLY,
+                   "“%s” is read-only", self->path);
+      return FALSE;
+    }
+
+  sql = self->batch_depth == 0 && self->op_depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT sd_op";
+  if (!exec_sql (self->db, sql, error))
+    return FALSE;
+  self->op_depth++;
+  return TRUE;
+}
+
+static gboolean
+op_end (SdStore  *self,
+        gboolean  success,
+        GError  **error)
+{
+  gboolean outermost = self->batch_depth == 0 && self->op_depth == 1;
+
+  g_assert (self->op_depth > 0);
+  self->op_depth--;
+
+  if (success)
+    {
+      if (exec_sql (self->db, outermost ? "COMMIT" : "RELEASE sd_op", error))
+        return TRUE;
+      /* A failed COMMIT (disk full) leaves the transaction open. */
+    }
+
+  if (outermost)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  else
+    sqlite3_exec (self->db, "ROLLBACK TO sd_op; RELEASE sd_op", NULL, NULL, NULL);
+  return FALSE;
+}
+
+/* Effects */
+
+static void
+effect_free (gpointer data)
+{
+  Effect *effect = data;
+
+  g_clear_object (&effect->item);
+  if (G_IS_VALUE (&effect->value))
+    g_value_unset (&effect->value);
+  g_free (effect);
+}
+
+static void
+apply_effects (SdStore   *self,
+               GPtrArray *effects)
+{
+  g_autoptr(GPtrArray) updated = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  for (guint e = 0; e < effects->len; e++)
+    {
+      Effect *effect = g_ptr_array_index (effects, e);
+      TypeState *state = effect->state;
+
+      switch (effect->kind)
+        {
+        case EFFECT_INSERT:
+          {
+            gint64 *key = g_new (gint64, 1);
+
+            *key = sd_item_get_id (effect->item);
+            g_hash_table_insert (state->by_id, key, effect->item);
+            g_list_store_append (state->items, effect->item);
+          }
+          break;
+
+        case EFFECT_UPDATE:
+          sd_item_set_value (effect->item, effect->column, &effect->value);
+          if (g_hash_table_add (seen, effect->item))
+            g_ptr_array_add (updated, effect);
+          break;
+
+        case EFFECT_DELETE:
+          {
+            gint64 id = sd_item_get_id (effect->item);
+            guint position;
+
+            if (g_list_store_find (state->items, effect->item, &position))
+              {
+                g_hash_table_remove (state->by_id, &id);
+                g_list_store_remove (state->items, position);
+              }
+          }
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  /* A changed item is also a changed row: views bound to the model, and
+   * filters and sorters over it, look at it again. */
+  for (guint u = 0; u < updated->len; u++)
+    {
+      Effect *effect = g_ptr_array_index (updated, u);
+      guint position;
+
+      if (g_list_store_find (effect->state->items, effect->item, &position))
+        g_list_store_splice (effect->state->items, position, 1, (gpointer *) &effect->item, 1);
+    }
+}
+
+static void
+reload_after_rollback (SdStore *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!load_all (self, &error) || !load_last_hash (self, &error))
+    g_warning ("Could not reload the database after a rollback: %s", error->message);
+}
+
+/* Insert */
+
+static gboolean
+collect_values (TypeState     *state,
+                GValue        *values,
+                gboolean      *mask,
+                guint          n_properties,
+                const char    *names[],
+                const GValue   given[],
+                GError       **error)
+{
+  const SdTable *table = state->table;
+
+  for (guint p = 0; p < n_properties; p++)
+    {
+      int column = sd_table_find_column (table, names[p]);
+
+      if (column < 0)
+        {
+          g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_FAILED,
+                       "%s has no property “%s”", g_type_name (state->type), names[p]);
+          return FALSE;
+        }
+      if (!g_value_type_transformable (G_VALUE_TYPE (&given[p]), G_VALUE_TYPE (&values[column])) ||
+          !g_value_transform (&given[p], &values[column]))
+        {
+          g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_FAILED,
+                       "Wrong value type for %s:%s", g_type_name (state->type), names[p]);
+          return FALSE;
+        }
+      if (mask != NULL)
+        mask[column] = TRUE;
+    }
+  return TRUE;
+}
+
+static GValue *
+new_values (const SdTable *table)
+{
+  GValue *values = g_new0 (GValue, table->n_columns);
+
+  for (guint i = 0; i < table->n_columns; i++)
+    g_value_init (&values[i], sd_column_get_gtype (&table->columns[i]));
+  return values;
+}
+
+static void
+free_values (const SdTable *table,
+             GValue        *values)
+{
+  for (guint i = 0; i < table->n_columns; i++)
+    g_value_unset (&values[i]);
+  g_free (values);
+}
+
+static sqlite3_stmt *
+insert_statement (SdStore         *self,
+                  TypeState       *state,
+                  const gboolean  *mask,
+                  GError         **error)
+{
+  const SdTable *table = state->table;
+  g_autoptr(GString) sql = g_string_new (NULL);
+  guint n = 0;
+
+  g_string_printf (sql, "INSERT INTO %s (", table->name);
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      if (mask[i])
+        g_string_append_printf (sql, "%s%s", n++ > 0 ? ", " : "", table->columns[i].name);
+    }
+  if (n == 0)
+    {
+      g_string_printf (sql, "INSERT INTO %s DEFAULT VALUES", table->name);
+    }
+  else
+    {
+      g_string_append (sql, ") VALUES (");
+      for (guint i = 0; i < n; i++)
+        g_string_append (sql, i > 0 ? ", ?" : "?");
+      g_string_append (sql, ")");
+    }
+  return get_statement (self, sql->str, error);
+}
+
+static int
+read_row (TypeState *state,
+          gint64     id,
+          GValue    *values)
+{
+  int rc;
+
+  sqlite3_reset (state->select_one);
+  sqlite3_bind_int64 (state->select_one, 1, id);
+  rc = sqlite3_step (state->select_one);
+  if (rc == SQLITE_ROW)
+    {
+      for (guint i = 0; i < state->table->n_columns; i++)
+        read_value (state->select_one, i, &values[i]);
+      rc = SQLITE_OK;
+    }
+  else if (rc == SQLITE_DONE)
+    {
+      rc = SQLITE_NOTFOUND;
+    }
+  sqlite3_reset (state->select_one);
+  return rc;
+}
+
+gpointer
+sd_store_insertv (SdStore      *self,
+                  GType         item_type,
+                  guint         n_properties,
+                  const char   *names[],
+                  const GValue  values_in[],
+                  GError      **error)
+{
+  TypeState *state;
+  GValue *values;
+  g_autofree gboolean *mask = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GPtrArray) effects = g_ptr_array_new_with_free_func (effect_free);
+  Effect *effect;
+  SdItem *item = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  int rc;
+
+  g_return_val_if_fail (SD_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  state = state_for_type (self, item_type);
+  g_return_val_if_fail (state != NULL, NULL);
+
+  values = new_values (state->table);
+  mask = g_new0 (gboolean, state->table->n_columns);
+  if (!collect_values (state, values, mask, n_properties, names, values_in, error))
+    goto out;
+
+  if (!op_begin (self, error))
+    goto out;
+
+  /* Only the given columns: the others take the schema's defaults, which
+   * the row read back below brings into the item. */
+  stmt = insert_statement (self, state, mask, error);
+  if (stmt == NULL)
+    {
+      op_end (self, FALSE, NULL);
+      goto out;
+    }
+  for (guint i = 0, n = 1; i < state->table->n_columns; i++)
+    {
+      if (mask[i])
+        bind_value (stmt, n++, &values[i]);
+    }
+  rc = step_done (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc == SQLITE_OK)
+    {
+      id = sqlite3_last_insert_rowid (self->db);
+      rc = read_row (state, id, values);
+    }
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, "Could not add the record");
+      op_end (self, FALSE, NULL);
+      goto out;
+    }
+
+  after = values_to_json (state->table, values, NULL);
+  if (!write_audit (self, state->table->name, id, "insert", NULL, after, error) ||
+      !op_end (self, TRUE, error))
+    {
+      if (self->op_depth > 0)
+        op_end (self, FALSE, NULL);
+      load_last_hash (self, NULL);
+      goto out;
+    }
+
+  item = g_object_new (item_type, NULL);
+  sd_item_set_id (item, id);
+  for (guint i = 0; i < state->table->n_columns; i++)
+    sd_item_set_value (item, i, &values[i]);
+
+  effect = g_new0 (Effect, 1);
+  effect->kind = EFFECT_INSERT;
+  effect->state = state;
+  effect->item = item;
+  g_ptr_array_add (effects, effect);
+  apply_effects (self, effects);
+
+out:
+  free_values (state->table, values);
+  return item;
+}
+
+static gboolean
+collect_valist (GType          item_type,
+                const char    *first_property,
+                va_list        args,
+                GPtrArray     *names,
+                GArray        *values,
+                GError       **error)
+{
+  GObjectClass *klass = g_type_class_ref (item_type);
+  const char *name = first_property;
+  gboolean ok = TRUE;
+
+  while (name != NULL)
+    {
+      GParamSpec *pspec = g_object_class_find_property (klass, name);
+      GValue value = G_VALUE_INIT;
+      g_autofree char *message = NULL;
+
+      if (pspec == NULL)
+        {
+          g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_FAILED,
+                       "%s has no property “%s”", g_type_name (item_type), name);
+          ok = FALSE;
+          break;
+        }
+
+      G_VALUE_COLLECT_INIT (&value, pspec->value_type, args, 0, &message);
+      if (message != NULL)
+        {
+          g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_FAILED, "%s", message);
+          ok = FALSE;
+          break;
+        }
+      g_ptr_array_add (names, (gpointer) name);
+      g_array_append_val (values, value);
+
+      name = va_arg (args, const char *);
+    }
+
+  g_type_class_unref (klass);
+  return ok;
+}
+
+static void
+clear_gvalue (gpointer data)
+{
+  g_value_unset (data);
+}
+
+gpointer
+sd_store_insert (SdStore     *self,
+                 GType        item_type,
+                 GError     **error,
+                 const char  *first_property,
+                 ...)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GArray) values = g_array_new (FALSE, TRUE, sizeof (GValue));
+  va_list args;
+  gboolean ok;
+
+  g_return_val_if_fail (SD_IS_STORE (self), NULL);
+
+  g_array_set_clear_func (values, clear_gvalue);
+  va_start (args, first_property);
+  ok = collect_valist (item_type, first_property, args, names, values, error);
+  va_end (args);
+  if (!ok)
+    return NULL;
+
+  return sd_store_insertv (self, item_type, names->len, (const char **) names->pdata,
+                           (const GValue *) values->data, error);
+}
+
+/* Update */
+
+static gboolean
+update_item (SdStore      *self,
+             TypeState    *state,
+             SdItem       *item,
+             GValue       *values,
+             const gboolean *mask,
+             GPtrArray    *effects,
+             GError      **error)
+{
+  const SdTable *table = state->table;
+  gboolean changed[64] = { FALSE };
+  gboolean any = FALSE;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GValue *old_values;
+  int rc;
+
+  g_assert (table->n_columns <= G_N_ELEMENTS (changed));
+
+  old_values = new_values (table);
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      g_value_copy (sd_item_get_value (item, i), &old_values[i]);
+      if (!mask[i])
+        g_value_copy (&old_values[i], &values[i]);
+      else if (!sd_value_equal (&values[i], &old_values[i]))
+        {
+          changed[i] = TRUE;
+          any = TRUE;
+        }
+    }
+
+  if (!any)
+    {
+      free_values (table, old_values);
+      return TRUE;
+    }
+
+  sqlite3_reset (state->update);
+  for (guint i = 0; i < table->n_columns; i++)
+    bind_value (state->update, i + 1, &values[i]);
+  sqlite3_bind_int64 (state->update, table->n_columns + 1, sd_item_get_id (item));
+  rc = step_done (state->update);
+  sqlite3_clear_bindings (state->update);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, "Could not change the record");
+      free_values (table, old_values);
+      return FALSE;
+    }
+
+  before = values_to_json (table, old_values, changed);
+  after = values_to_json (table, values, changed);
+  free_values (table, old_values);
+  if (!write_audit (self, table->name, sd_item_get_id (item), "update", before, after, error))
+    return FALSE;
+
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      Effect *effect;
+
+      if (!changed[i])
+        continue;
+      effect = g_new0 (Effect, 1);
+      effect->kind = EFFECT_UPDATE;
+      effect->state = state;
+      effect->item = g_object_ref (item);
+      effect->column = i;
+      g_value_init (&effect->value, G_VALUE_TYPE (&values[i]));
+      g_value_copy (&values[i], &effect->value);
+      g_ptr_array_add (effects, effect);
+    }
+  return TRUE;
+}
+
+gboolean
+sd_store_updatev (SdStore      *self,
+                  gpointer      item,
+                  guint         n_properties,
+                  const char   *names[],
+                  const GValue  values_in[],
+                  GError      **error)
+{
+  TypeState *state;
+  GValue *values;
+  g_autofree gboolean *mask = NULL;
+  g_autoptr(GPtrArray) effects = g_ptr_array_new_with_free_func (effect_free);
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SD_IS_ITEM (item), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  state = state_for_type (self, G_OBJECT_TYPE (item));
+  g_return_val_if_fail (state != NULL, FALSE);
+
+  if (sd_store_lookup (self, state->type, sd_item_get_id (item)) != item)
+    {
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND,
+                   "The record was deleted in the meantime");
+      return FALSE;
+    }
+
+  values = new_values (state->table);
+  mask = g_new0 (gboolean, state->table->n_columns);
+  if (!collect_values (state, values, mask, n_properties, names, values_in, error))
+    goto out;
+
+  if (!op_begin (self, error))
+    goto out;
+  ok = update_item (self, state, item, values, mask, effects, error);
+  if (!op_end (self, ok, ok ? error : NULL))
+    {
+      ok = FALSE;
+      load_last_hash (self, NULL);
+      goto out;
+    }
+  apply_effects (self, effects);
+
+out:
+  free_values (state->table, values);
+  return ok;
+}
+
+gboolean
+sd_store_update (SdStore     *self,
+                 gpointer     item,
+                 GError     **error,
+                 const char  *first_property,
+                 ...)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GArray) values = g_array_new (FALSE, TRUE, sizeof (GValue));
+  va_list args;
+  gboolean ok;
+
+  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SD_IS_ITEM (item), FALSE);
+
+  g_array_set_clear_func (values, clear_gvalue);
+  va_start (args, first_property);
+  ok = collect_valist (G_OBJECT_TYPE (item), first_property, args, names, values, error);
+  va_end (args);
+  if (!ok)
+    return FALSE;
+
+  return sd_store_updatev (self, item, names->len, (const char **) names->pdata,
+                           (const GValue *) values->data, error);
+}
+
+/* Delete */
+
+static gboolean delete_item (SdStore    *self,
+                             TypeState  *state,
+                             SdItem     *item,
+                             GHashTable *deleting,
+                             GPtrArray  *effects,
+                             GError    **error);
+
+/* Applies the on-delete policy of every column that refers to @item. */
+static gboolean
+handle_referrers (SdStore    *self,
+                  TypeState  *target,
+                  SdItem     *item,
+                  GHashTable *deleting,
+                  GPtrArray  *effects,
+                  GError    **error)
+{
+  gint64 id = sd_item_get_id (item);
+
+  for (guint s = 0; s < self->n_states; s++)
+    {
+      TypeState *state = &self->states[s];
+      const SdTable *table = state->table;
+
+      for (guint c = 0; c < table->n_columns; c++)
+        {
+          const SdColumn *column = &table->columns[c];
+          g_autofree char *sql = NULL;
+          g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+          sqlite3_stmt *stmt;
+          int rc;
+
+          if (column->type != SD_COLUMN_REF || column->ref_type () != target->type)
+            continue;
+
+          sql = g_strdup_printf ("SELECT id FROM %s WHERE %s = ?", table->name, column->name);
+          if (!(stmt = get_statement (self, sql, error)))
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, id);
+          while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+            {
+              gint64 referrer = sqlite3_column_int64 (stmt, 0);
+              g_array_append_val (ids, referrer);
+            }
+          sqlite3_reset (stmt);
+          if (rc != SQLITE_DONE)
+            {
+              set_sqlite_error (error, self->db, rc, "Could not delete the record");
+              return FALSE;
+            }
+
+          for (guint r = 0; r < ids->len; r++)
+            {
+              gint64 referrer_id = g_array_index (ids, gint64, r);
+              SdItem *referrer = g_hash_table_lookup (state->by_id, &referrer_id);
+
+              if (referrer == NULL || g_hash_table_contains (deleting, referrer))
+                continue;
+
+              switch (column->on_delete)
+                {
+                case SD_ON_DELETE_RESTRICT:
+                  g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CONSTRAINT,
+                               "The record is still used by %s %" G_GINT64_FORMAT,
+                               table->name, referrer_id);
+                  return FALSE;
+
+                case SD_ON_DELETE_CASCADE:
+                  if (!delete_item (self, state, referrer, deleting, effects, error))
+                    return FALSE;
+                  break;
+
+                case SD_ON_DELETE_SET_NULL:
+                  {
+                    GValue *values = new_values (table);
+                    g_autofree gboolean *mask = g_new0 (gboolean, table->n_columns);
+                    gboolean ok;
+
+                    mask[c] = TRUE;
+                    g_value_set_int64 (&values[c], 0);
+                    ok = update_item (self, state, referrer, values, mask, effects, error);
+                    free_values (table, values);
+                    if (!ok)
+                      return FALSE;
+                  }
+                  break;
+
+                default:
+                  g_assert_not_reached ();
+                }
+            }
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+delete_item (SdStore    *self,
+             TypeState  *state,
+             SdItem     *item,
+             GHashTable *deleting,
+             GPtrArray  *effects,
+             GError    **error)
+{
+  const SdTable *table = state->table;
+  g_autofree char *before = NULL;
+  GValue *values;
+  Effect *effect;
+  int rc;
+
+  g_hash_table_add (deleting, item);
+
+  if (!handle_referrers (self, state, item, deleting, effects, error))
+    return FALSE;
+
+  sqlite3_reset (state->delete);
+  sqlite3_bind_int64 (state->delete, 1, sd_item_get_id (item));
+  rc = step_done (state->delete);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, "Could not delete the record");
+      return FALSE;
+    }
+
+  values = new_values (table);
+  for (guint i = 0; i < table->n_columns; i++)
+    g_value_copy (sd_item_get_value (item, i), &values[i]);
+  before = values_to_json (table, values, NULL);
+  free_values (table, values);
+
+  if (!write_audit (self, table->name, sd_item_get_id (item), "delete", before, NULL, error))
+    return FALSE;
+
+  effect = g_new0 (Effect, 1);
+  effect->kind = EFFECT_DELETE;
+  effect->state = state;
+  effect->item = g_object_ref (item);
+  g_ptr_array_add (effects, effect);
+  return TRUE;
+}
+
+gboolean
+sd_store_delete (SdStore  *self,
+                 gpointer  item,
+                 GError  **error)
+{
+  TypeState *state;
+  g_autoptr(GHashTable) deleting = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) effects = g_ptr_array_new_with_free_func (effect_free);
+  gboolean ok;
+
+  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SD_IS_ITEM (item), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  state = state_for_type (self, G_OBJECT_TYPE (item));
+  g_return_val_if_fail (state != NULL, FALSE);
+
+  if (sd_store_lookup (self, state->type, sd_item_get_id (item)) != item)
+    {
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND,
+                   "The record was deleted in the meantime");
+      return FALSE;
+    }
+
+  if (!op_begin (self, error))
+    return FALSE;
+  ok = delete_item (self, state, item, deleting, effects, error);
+  if (!op_end (self, ok, ok ? error : NULL))
+    {
+      load_last_hash (self, NULL);
+      return FALSE;
+    }
+
+  /* Keep the item alive while it leaves the models. */
+  g_object_ref (item);
+  apply_effects (self, effects);
+  g_object_unref (item);
+  return TRUE;
+}
+
+/* Batches */
+
+gboolean
+sd_store_begin (SdStore  *self,
+                GError  **error)
+{
+  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->op_depth == 0, FALSE);
+
+  if (self->read_only)
+    {
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_READ_ONLY,
+                   "“%s” is read-only", self->path);
+      return FALSE;
+    }
+
+  if (!exec_sql (self->db, self->batch_depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT sd_batch",
+                 error))
+    return FALSE;
+  self->batch_depth++;
+  return TRUE;
+}
+
+gboolean
+sd_store_commit (SdStore  *self,
+                 GError  **error)
+{
+  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->batch_depth > 0, FALSE);
+
+  if (!exec_sql (self->db, self->batch_depth == 1 ? "COMMIT" : "RELEASE sd_batch", error))
+    {
+      sd_store_rollback (self);
+      return FALSE;
+    }
+  self->batch_depth--;
+  return TRUE;
+}
+
+void
+sd_store_rollback (SdStore *self)
+{
+  g_return_if_fail (SD_IS_STORE (self));
+  g_return_if_fail (self->batch_depth > 0);
+
+  if (self->batch_depth == 1)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  else
+    sqlite3_exec (self->db, "ROLLBACK TO sd_batch; RELEASE sd_batch", NULL, NULL, NULL);
+  self->batch_depth--;
+
+  /* The models saw the batch's edits as they happened: read them again. */
+  reload_after_rollback (self);
+}
+
+/* Accessors */
+
+GListModel *
+sd_store_get_items (SdStore *self,
+                    GType    item_type)
+{
+  TypeState *state;
+
+  g_return_val_if_fail (SD_IS_STORE (self), NULL);
+
+  state = state_for_type (self, item_type);
+  g_return_val_if_fail (state != NULL, NULL);
+
+  return G_LIST_MODEL (state->items);
+}
+
+gpointer
+sd_store_lookup (SdStore *self,
+                 GType    item_type,
+                 gint64   id)
+{
+  TypeState *state;
+
+  g_return_val_if_fail (SD_IS_STORE (self), NULL);
+
+  state = state_for_type (self, item_type);
+  g_return_val_if_fail (state != NULL, NULL);
+
+  if (id == 0)
+    return NULL;
+  return g_hash_table_lookup (state->by_id, &id);
+}
+
+const char *
+sd_store_get_path (SdStore *self)
+{
+  g_return_val_if_fail (SD_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+gboolean
+sd_store_get_created (SdStore *self)
+{
+  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
+
+  return self->created;
+}
+
+gboolean
+sd_store_get_read_only (SdStore *self)
+{
+  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
+
+  return self->read_only;
+}
+
+/* No units, people, duties, risks or plans: what a new file looks like.
+ * (The built-in rules and categories do not count.) */
+gboolean
+sd_store_is_empty (SdStore *self)
+{
+  const GType types[] = { SD_TYPE_UNIT, SD_TYPE_PERSON, SD_TYPE_POST, SD_TYPE_BODY,
+                          SD_TYPE_DUTY, SD_TYPE_RISK, SD_TYPE_PLAN };
+
+  g_return_val_if_fail (SD_IS_STORE (self), TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      if (g_list_model_get_n_items (sd_store_get_items (self, types[i])) > 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+const char *
+sd_store_get_operator (SdStore *self)
+{
+  g_return_val_if_fail (SD_IS_STORE (self), NULL);
+
+  return self->operator_;
+}
+
+void
+sd_store_set_operator (SdStore    *self,
+                       const char *operator_)
+{
+  g_return_if_fail (SD_IS_STORE (self));
+
+  if (g_strcmp0 (self->operator_, operator_) != 0)
+    {
+      g_free (self->operator_);
+      self->operator_ = g_strdup (operator_);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPERATOR]);
+    }
+}
+
+int
+sd_store_get_matrix_size (SdStore *self)
+{
+  g_return_val_if_fail (SD_IS_STORE (self), 5);
+
+  return self->matrix_size;
+}
+
+SdZone
+sd_store_get_zone (SdStore *self,
+                   int      likelihood,
+                   int      impact)
+{
+  g_return_val_if_fail (SD_IS_STORE (self), SD_ZONE_LOW);
+  g_return_val_if_fail (likelihood >= 1 && likelihood <= SD_MATRIX_MAX_SIZE, SD_ZONE_LOW);
+  g_return_val_if_fail (impact >= 1 && impact <= SD_MATRIX_MAX_SIZE, SD_ZONE_LOW);
+
+  return self->zones[likelihood - 1][impact - 1];
+}
+
+void
+sd_audit_entry_free (SdAuditEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->at);
+  g_free (entry->os_user);
+  g_free (entry->operator_);
+  g_free (entry->entity);
+  g_free (entry->action);
+  g_free (entry->before);
+  g_free (entry->after);
+  g_free (entry->prev_hash);
+  g_free (entry->hash);
+  g_free (entry);
+}
+
+GPtrArray *
+sd_store_get_audit_entries (SdStore     *self,
+                            const char  *entity,
+                            gint64       entity_id,
+                            GError     **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_audit_entry_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SD_IS_STORE (self), NULL);
+
+  stmt = get_statement (self,
+                        "SELECT id, at, os_user, operator, entity, entity_id, action, before,"
+                        " after, prev_hash, hash FROM audit_log"
+                        " WHERE (?1 IS NULL OR entity = ?1) AND (?2 = 0 OR entity_id = ?2)"
+                        " ORDER BY id",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  if (entity != NULL)
+    sqlite3_bind_text (stmt, 1, entity, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, entity_id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SdAuditEntry *entry = g_new0 (SdAuditEntry, 1);
+
+      entry->id = sqlite3_column_int64 (stmt, 0);
+      entry->at = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      entry->os_user = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      entry->operator_ = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      entry->entity = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      entry->entity_id = sqlite3_column_int64 (stmt, 5);
+      entry->action = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+      entry->before = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+      entry->after = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
+      entry->prev_hash = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
+      entry->hash = g_strdup ((const char *) sqlite3_column_text (stmt, 10));
+      g_ptr_array_add (entries, entry);
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, "Could not read the audit log");
+      return NULL;
+    }
+  return g_steal_pointer (&entries);
+}
+
+/* GObject */
+
+static void
+sd_store_dispose (GObject *object)
+{
+  SdStore *self = SD_STORE (object);
+
+  for (guint i = 0; i < self->n_states; i++)
+    {
+      TypeState *state = &self->states[i];
+
+      g_clear_pointer (&state->select_one, sqlite3_finalize);
+      g_clear_pointer (&state->update, sqlite3_finalize);
+      g_clear_pointer (&state->delete, sqlite3_finalize);
+      g_clear_pointer (&state->by_id, g_hash_table_unref);
+      g_clear_object (&state->items);
+    }
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->db, sqlite3_close);
+
+  G_OBJECT_CLASS (sd_store_parent_class)->dispose (object);
+}
+
+static void
+sd_store_finalize (GObject *object)
+{
+  SdStore *self = SD_STORE (object);
+
+  g_free (self->states);
+  g_free (self->path);
+  g_free (self->operator_);
+  g_free (self->last_hash);
+
+  G_OBJECT_CLASS (sd_store_parent_class)->finalize (object);
+}
+
+static void
+sd_store_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  SdStore *self = SD_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    case PROP_OPERATOR:
+      g_value_set_string (value, self->operator_);
+      break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sd_store_set_property (GObject      *object,
+                       guint         prop_id,
+                       const GValue *value,
+                       GParamSpec   *pspec)
+{
+  SdStore *self = SD_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      self->path = g_value_dup_string (value);
+      break;
+    case PROP_OPERATOR:
+      sd_store_set_operator (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sd_store_class_init (SdStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = sd_store_dispose;
+  object_class->finalize = sd_store_finalize;
+  object_class->get_property = sd_store_get_property;
+  object_class->set_property = sd_store_set_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OPERATOR] =
+    g_param_spec_string ("operator", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+sd_store_init (SdStore *self)
+{
+  const GType *types = sd_store_get_item_types (&self->n_states);
+
+  self->states = g_new0 (TypeState, self->n_states);
+  for (guint i = 0; i < self->n_states; i++)
+    {
+      SdItemClass *klass = g_type_class_ref (types[i]);
+
+      self->states[i].type = types[i];
+      self->states[i].table = sd_item_class_get_table (klass);
+      self->states[i].items = g_list_store_new (types[i]);
+      self->states[i].by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      g_type_class_unref (klass);
+    }
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            finalize_statement);
+  self->matrix_size = 5;
+}

@@ -1,0 +1,133 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Security Duties authors
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sd-item.h"
+#include "sd-zone.h"
+
+G_BEGIN_DECLS
+
+#define SD_STORE_ERROR (sd_store_error_quark ())
+
+typedef enum
+{
+  SD_STORE_ERROR_FAILED,
+  SD_STORE_ERROR_NOT_FOUND,     /* no such file, or no such item */
+  SD_STORE_ERROR_NOT_DATABASE,  /* not a Security Duties database */
+  SD_STORE_ERROR_CORRUPT,       /* damaged or truncated */
+  SD_STORE_ERROR_TOO_NEW,       /* written by a newer version of the app */
+  SD_STORE_ERROR_READ_ONLY,
+  SD_STORE_ERROR_FULL,          /* the disk is full */
+  SD_STORE_ERROR_CONSTRAINT,    /* refused by a rule of the data model */
+  SD_STORE_ERROR_BUSY,
+  SD_STORE_ERROR_IO,
+} SdStoreError;
+
+typedef enum
+{
+  SD_STORE_OPEN_NONE   = 0,
+  SD_STORE_OPEN_CREATE = 1 << 0,  /* create the file if it does not exist */
+} SdStoreOpenFlags;
+
+/* One entry of the audit log. */
+typedef struct
+{
+  gint64  id;
+  char   *at;         /* ISO 8601, UTC */
+  char   *os_user;
+  char   *operator_;
+  char   *entity;     /* table name */
+  gint64  entity_id;
+  char   *action;     /* "insert", "update", "delete" */
+  char   *before;     /* JSON object, or NULL */
+  char   *after;      /* JSON object, or NULL */
+  char   *prev_hash;
+  char   *hash;
+} SdAuditEntry;
+
+void sd_audit_entry_free (SdAuditEntry *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdAuditEntry, sd_audit_entry_free)
+
+#define SD_TYPE_STORE (sd_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (SdStore, sd_store, SD, STORE, GObject)
+
+GQuark       sd_store_error_quark       (void);
+
+SdStore     *sd_store_open              (const char        *path,
+                                         SdStoreOpenFlags   flags,
+                                         GError           **error);
+const char  *sd_store_get_path          (SdStore           *self);
+gboolean     sd_store_get_created       (SdStore           *self);
+gboolean     sd_store_get_read_only     (SdStore           *self);
+gboolean     sd_store_is_empty          (SdStore           *self);
+const char  *sd_store_get_operator      (SdStore           *self);
+void         sd_store_set_operator      (SdStore           *self,
+                                         const char        *operator_);
+
+/* Every item type the store keeps, in a stable order. */
+const GType *sd_store_get_item_types    (guint             *n_types);
+
+/* The live list of all items of @item_type (transfer none). */
+GListModel  *sd_store_get_items         (SdStore           *self,
+                                         GType              item_type);
+gpointer     sd_store_lookup            (SdStore           *self,
+                                         GType              item_type,
+                                         gint64             id);
+
+/* Edits. Each writes its rows and audit entries in one transaction, then
+ * updates the items and models. Values are given as property name and
+ * value pairs, as for g_object_new(): gint64 for ids (*-id), int for
+ * numbers, gboolean, const char * and GBytes *. */
+gpointer     sd_store_insert            (SdStore           *self,
+                                         GType              item_type,
+                                         GError           **error,
+                                         const char        *first_property,
+                                         ...) G_GNUC_NULL_TERMINATED;
+gpointer     sd_store_insertv           (SdStore           *self,
+                                         GType              item_type,
+                                         guint              n_properties,
+                                         const char        *names[],
+                                         const GValue       values[],
+                                         GError           **error);
+gboolean     sd_store_update            (SdStore           *self,
+                                         gpointer           item,
+                                         GError           **error,
+                                         const char        *first_property,
+                                         ...) G_GNUC_NULL_TERMINATED;
+gboolean     sd_store_updatev           (SdStore           *self,
+                                         gpointer           item,
+                                         guint              n_properties,
+                                         const char        *names[],
+                                         const GValue       values[],
+                                         GError           **error);
+/* Deletes @item and, as its columns declare, what depends on it. */
+gboolean     sd_store_delete            (SdStore           *self,
+                                         gpointer           item,
+                                         GError           **error);
+
+/* Groups many edits into one transaction (an import, the demo data).
+ * On rollback the models are reloaded from the file. */
+gboolean     sd_store_begin             (SdStore           *self,
+                                         GError           **error);
+gboolean     sd_store_commit            (SdStore           *self,
+                                         GError           **error);
+void         sd_store_rollback          (SdStore           *self);
+
+/* The risk matrix settings. */
+int          sd_store_get_matrix_size   (SdStore           *self);
+SdZone       sd_store_get_zone          (SdStore           *self,
+                                         int                likelihood,
+                                         int                impact);
+
+/* The audit log, oldest first; @entity NULL for all (transfer full). */
+GPtrArray   *sd_store_get_audit_entries (SdStore           *self,
+                                         const char        *entity,
+                                         gint64             entity_id,
+                                         GError           **error);
+
+G_END_DECLS

@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Security Duties authors
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* What to tell the user when a database cannot be opened: one translated
+ * sentence or two that say what is wrong and that the file was not touched. */
+char *sd_describe_open_error (const char   *path,
+                              const GError *error);
+
+G_END_DECLS

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Security Duties authors
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "sd-store.h"
+
+G_BEGIN_DECLS
+
+#define SD_TYPE_RISKS_PAGE (sd_risks_page_get_type ())
+
+/* The risk register beside the heat map (read-only for now). */
+G_DECLARE_FINAL_TYPE (SdRisksPage, sd_risks_page, SD, RISKS_PAGE, AdwBin)
+
+GtkWidget *sd_risks_page_new (SdStore *store);
+
+G_END_DECLS

@@ -1,0 +1,308 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Security Duties authors
+ */
+
+#define G_LOG_DOMAIN "sd-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sd-duties-page.h"
+#include "sd-org-page.h"
+#include "sd-plan-page.h"
+#include "sd-risks-page.h"
+#include "sd-window.h"
+#include "sd-ui.h"
+
+struct _SdWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  SdStore              *store;
+  GSettings            *settings;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
+  GtkStack             *main_stack;
+  AdwViewStack         *stack;
+  AdwStatusPage        *error_page;
+};
+
+G_DEFINE_FINAL_TYPE (SdWindow, sd_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The settings are optional: an uninstalled build without the compiled
+ * schema still runs, it just does not remember its size and page. */
+static GSettings *
+load_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_debug ("GSettings schema %s not found; the window state is not kept", APP_ID);
+      return NULL;
+    }
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static void
+add_page (SdWindow   *self,
+          GtkWidget  *page,
+          const char *name,
+          const char *title,
+          const char *icon_name)
+{
+  adw_view_stack_add_titled (self->stack, page, name, title);
+  adw_view_stack_page_set_icon_name (adw_view_stack_get_page (self->stack, page), icon_name);
+}
+
+static void
+show_page_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SdWindow *self = SD_WINDOW (widget);
+
+  sd_window_set_page (self, g_variant_get_string (parameter, NULL));
+}
+
+static void
+visible_page_changed_cb (SdWindow *self)
+{
+  const char *page = adw_view_stack_get_visible_child_name (self->stack);
+
+  if (self->settings != NULL && page != NULL)
+    g_settings_set_string (self->settings, "last-page", page);
+}
+
+static void
+sd_window_constructed (GObject *object)
+{
+  SdWindow *self = SD_WINDOW (object);
+
+  G_OBJECT_CLASS (sd_window_parent_class)->constructed (object);
+
+  self->settings = load_settings ();
+  if (self->settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+  else
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self), 1280, 800);
+    }
+
+  if (self->store == NULL)
+    return;
+
+  {
+    g_autofree char *name = g_filename_display_basename (sd_store_get_path (self->store));
+
+    adw_view_switcher_title_set_subtitle (self->switcher_title, name);
+  }
+  add_page (self, sd_org_page_new (self->store), "organisation", _("Organisation"),
+            "system-users-symbolic");
+  add_page (self, sd_duties_page_new (self->store), "duties", _("Duties"),
+            "view-list-bullet-symbolic");
+  add_page (self, sd_risks_page_new (self->store), "risks", _("Risks"),
+            "view-grid-symbolic");
+  add_page (self, sd_plan_page_new (self->store), "plan", _("Plan"),
+            "x-office-calendar-symbolic");
+
+  if (self->settings != NULL)
+    {
+      g_autofree char *last = g_settings_get_string (self->settings, "last-page");
+
+      sd_window_set_page (self, last);
+    }
+  g_signal_connect_object (self->stack, "notify::visible-child",
+                           G_CALLBACK (visible_page_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+static gboolean
+sd_window_close_request (GtkWindow *window)
+{
+  SdWindow *self = SD_WINDOW (window);
+
+  if (self->settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_delay (self->settings);
+      g_settings_set_boolean (self->settings, "window-maximized",
+                              gtk_window_is_maximized (window));
+      if (!gtk_window_is_maximized (window) && width > 0 && height > 0)
+        {
+          g_settings_set_int (self->settings, "window-width", width);
+          g_settings_set_int (self->settings, "window-height", height);
+        }
+      g_settings_apply (self->settings);
+    }
+
+  return GTK_WINDOW_CLASS (sd_window_parent_class)->close_request (window);
+}
+
+static void
+sd_window_dispose (GObject *object)
+{
+  SdWindow *self = SD_WINDOW (object);
+
+  /* The switchers hold the stack's pages: let go of them before the stack
+   * goes, or they tidy up pages that are already gone. */
+  if (self->switcher_bar != NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, NULL);
+  if (self->switcher_title != NULL)
+    adw_view_switcher_title_set_stack (self->switcher_title, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SD_TYPE_WINDOW);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (sd_window_parent_class)->dispose (object);
+}
+
+static void
+sd_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  SdWindow *self = SD_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sd_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  SdWindow *self = SD_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sd_window_class_init (SdWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = sd_window_constructed;
+  object_class->dispose = sd_window_dispose;
+  object_class->get_property = sd_window_get_property;
+  object_class->set_property = sd_window_set_property;
+  window_class->close_request = sd_window_close_request;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, SD_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  sd_ui_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/sd-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SdWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SdWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, SdWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, SdWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, SdWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, SdWindow, error_page);
+
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
+}
+
+static void
+sd_window_init (SdWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+SdWindow *
+sd_window_new (GtkApplication *application,
+               SdStore        *store)
+{
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (store == NULL || SD_IS_STORE (store), NULL);
+
+  return g_object_new (SD_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       NULL);
+}
+
+SdStore *
+sd_window_get_store (SdWindow *self)
+{
+  g_return_val_if_fail (SD_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+void
+sd_window_show_open_error (SdWindow   *self,
+                           const char *path,
+                           const char *message)
+{
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (SD_IS_WINDOW (self));
+
+  name = g_filename_display_basename (path);
+  adw_status_page_set_description (self->error_page, message);
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, name);
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), FALSE);
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+}
+
+const char *
+sd_window_get_page (SdWindow *self)
+{
+  g_return_val_if_fail (SD_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->stack);
+}
+
+void
+sd_window_set_page (SdWindow   *self,
+                    const char *page)
+{
+  g_return_if_fail (SD_IS_WINDOW (self));
+
+  if (page != NULL && adw_view_stack_get_child_by_name (self->stack, page) != NULL)
+    adw_view_stack_set_visible_child_name (self->stack, page);
+}

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Security Duties authors
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "sd-store.h"
+
+G_BEGIN_DECLS
+
+#define SD_TYPE_WINDOW (sd_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (SdWindow, sd_window, SD, WINDOW, AdwApplicationWindow)
+
+/* @store may be NULL: then call sd_window_show_open_error(). */
+SdWindow   *sd_window_new             (GtkApplication *application,
+                                       SdStore        *store);
+SdStore    *sd_window_get_store       (SdWindow       *self);
+void        sd_window_show_open_error (SdWindow       *self,
+                                       const char     *path,
+                                       const char     *message);
+/* "organisation", "duties", "risks" or "plan". */
+const char *sd_window_get_page        (SdWindow       *self);
+void        sd_window_set_page        (SdWindow       *self,
+                                       const char     *page);
+
+G_END_DECLS

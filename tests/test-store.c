@@ -1,0 +1,702 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Security Duties authors
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include "sd-store.h"
+#include "sd-store-private.h"
+#include "sd-store-schema.h"
+#include "sd-assignment.h"
+#include "sd-duty.h"
+#include "sd-person.h"
+#include "sd-post.h"
+#include "sd-post-holder.h"
+#include "sd-risk.h"
+#include "sd-risk-category.h"
+#include "sd-rule.h"
+#include "sd-signoff.h"
+#include "sd-unit.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("sd-test-store-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "test.db", NULL);
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_remove (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  remove_dir (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static SdStore *
+open_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  SdStore *store = sd_store_open (path, SD_STORE_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+static guint
+count_audit (SdStore    *store,
+             const char *entity,
+             gint64      id,
+             const char *action)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = sd_store_get_audit_entries (store, entity, id, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      SdAuditEntry *entry = g_ptr_array_index (entries, i);
+
+      if (action == NULL || g_str_equal (entry->action, action))
+        n++;
+    }
+  return n;
+}
+
+/* Creating */
+
+static void
+test_create (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(SdStore) store = open_store (fixture->path);
+  GStatBuf st;
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+
+  g_assert_true (sd_store_get_created (store));
+  g_assert_true (sd_store_is_empty (store));
+  g_assert_false (sd_store_get_read_only (store));
+
+  /* The defaults of every new database: art. 7's rules, the categories, 5×5 zones. */
+  g_assert_cmpuint (g_list_model_get_n_items (sd_store_get_items (store, SD_TYPE_RULE)), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (sd_store_get_items (store, SD_TYPE_RISK_CATEGORY)),
+                    ==, 3);
+  g_assert_cmpint (sd_store_get_matrix_size (store), ==, 5);
+  g_assert_cmpint (sd_store_get_zone (store, 1, 1), ==, SD_ZONE_LOW);
+  g_assert_cmpint (sd_store_get_zone (store, 1, 4), ==, SD_ZONE_LOW);
+  g_assert_cmpint (sd_store_get_zone (store, 1, 5), ==, SD_ZONE_MEDIUM);
+  g_assert_cmpint (sd_store_get_zone (store, 3, 3), ==, SD_ZONE_MEDIUM);
+  g_assert_cmpint (sd_store_get_zone (store, 2, 5), ==, SD_ZONE_HIGH);
+  g_assert_cmpint (sd_store_get_zone (store, 3, 5), ==, SD_ZONE_MAJOR);
+  g_assert_cmpint (sd_store_get_zone (store, 5, 5), ==, SD_ZONE_MAJOR);
+
+  /* Private: signatures and personal data. */
+  g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* The pragmas and the version, read back with SQLite itself. */
+  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, sd_store_n_migrations);
+  sqlite3_finalize (stmt);
+  sqlite3_prepare_v2 (db, "PRAGMA application_id", -1, &stmt, NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, SD_STORE_APPLICATION_ID);
+  sqlite3_finalize (stmt);
+  sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+static void
+test_open_missing_without_create (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdStore) store = sd_store_open (fixture->path, SD_STORE_OPEN_NONE, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
+}
+
+/* Version 0 is an empty file: the one earlier schema version there is. */
+static void
+test_migrate_from_empty_file (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(SdStore) store = NULL;
+
+  g_assert_true (g_file_set_contents (fixture->path, "", 0, NULL));
+  store = open_store (fixture->path);
+  g_assert_true (sd_store_get_created (store));
+  g_assert_cmpuint (g_list_model_get_n_items (sd_store_get_items (store, SD_TYPE_RULE)), ==, 3);
+}
+
+/* Each migration step, run from every earlier version, gives the same schema. */
+static char *
+schema_of (const char *path)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  GString *out = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  sqlite3_prepare_v2 (db, "SELECT type, name, sql FROM sqlite_schema ORDER BY type, name", -1,
+                      &stmt, NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (out, "%s %s %s\n", sqlite3_column_text (stmt, 0),
+                            sqlite3_column_text (stmt, 1), sqlite3_column_text (stmt, 2));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_migrate_from_every_version (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *fresh_path = g_build_filename (fixture->dir, "fresh.db", NULL);
+  g_autofree char *fresh_schema = NULL;
+
+  g_object_unref (open_store (fresh_path));
+  fresh_schema = schema_of (fresh_path);
+
+  for (guint from = 0; from < sd_store_n_migrations; from++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/from-%u.db", fixture->dir, from);
+      g_autofree char *schema = NULL;
+      sqlite3 *db;
+      g_autoptr(SdStore) store = NULL;
+
+      /* Build the database of version @from by hand, as that version did. */
+      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+      if (from > 0)
+        {
+          g_autofree char *pragma = g_strdup_printf ("PRAGMA application_id = %d;"
+                                                     "PRAGMA user_version = %u;",
+                                                     SD_STORE_APPLICATION_ID, from);
+          for (guint v = 0; v < from; v++)
+            g_assert_cmpint (sqlite3_exec (db, sd_store_migrations[v], NULL, NULL, NULL), ==,
+                             SQLITE_OK);
+          g_assert_cmpint (sqlite3_exec (db, pragma, NULL, NULL, NULL), ==, SQLITE_OK);
+        }
+      sqlite3_close (db);
+
+      store = open_store (path);
+      g_clear_object (&store);
+      schema = schema_of (path);
+      g_assert_cmpstr (schema, ==, fresh_schema);
+    }
+}
+
+/* The tables the items describe match the SQL schema, column by column. */
+static void
+test_items_match_schema (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(SdStore) store = open_store (fixture->path);
+  guint n_types;
+  const GType *types = sd_store_get_item_types (&n_types);
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==,
+                   SQLITE_OK);
+  for (guint t = 0; t < n_types; t++)
+    {
+      SdItemClass *klass = g_type_class_ref (types[t]);
+      const SdTable *table = sd_item_class_get_table (klass);
+      g_autofree char *sql = g_strdup_printf ("PRAGMA table_info (%s)", table->name);
+      g_autoptr(GHashTable) columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                             NULL);
+      sqlite3_stmt *stmt;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_hash_table_add (columns, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      sqlite3_finalize (stmt);
+
+      g_assert_true (g_hash_table_contains (columns, "id"));
+      g_assert_cmpuint (g_hash_table_size (columns), ==, table->n_columns + 1);
+      for (guint c = 0; c < table->n_columns; c++)
+        {
+          if (!g_hash_table_contains (columns, table->columns[c].name))
+            g_error ("%s.%s is not in the schema", table->name, table->columns[c].name);
+        }
+      g_type_class_unref (klass);
+    }
+  sqlite3_close (db);
+}
+
+static void
+test_reopen (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  SdStore *store = open_store (fixture->path);
+  SdUnit *unit;
+  SdPerson *person;
+  gint64 unit_id, person_id;
+
+  unit = sd_store_insert (store, SD_TYPE_UNIT, &error,
+                          "name", "信息部", "kind", "department", "staff-count", 12, NULL);
+  g_assert_no_error (error);
+  unit_id = sd_item_get_id (SD_ITEM (unit));
+  person = sd_store_insert (store, SD_TYPE_PERSON, &error,
+                            "name", "张伟", "unit-id", unit_id, "full-time", FALSE, NULL);
+  g_assert_no_error (error);
+  person_id = sd_item_get_id (SD_ITEM (person));
+  g_assert_true (sd_store_update (store, unit, &error, "head-id", person_id, NULL));
+  g_assert_no_error (error);
+  g_object_unref (store);
+
+  store = open_store (fixture->path);
+  g_assert_false (sd_store_get_created (store));
+  g_assert_false (sd_store_is_empty (store));
+  unit = sd_store_lookup (store, SD_TYPE_UNIT, unit_id);
+  g_assert_nonnull (unit);
+  g_assert_cmpstr (sd_unit_get_name (unit), ==, "信息部");
+  g_assert_cmpstr (sd_unit_get_kind (unit), ==, "department");
+  g_assert_cmpint (sd_unit_get_staff_count (unit), ==, 12);
+  g_assert_cmpint (sd_unit_get_head_id (unit), ==, person_id);
+  g_assert_cmpint (sd_unit_get_parent_id (unit), ==, 0);
+  person = sd_store_lookup (store, SD_TYPE_PERSON, person_id);
+  g_assert_false (sd_person_get_full_time (person));
+  g_assert_null (sd_person_get_job_title (person));
+  g_object_unref (store);
+}
+
+/* Audit */
+
+static void
+test_audit_entries (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdStore) store = open_store (fixture->path);
+  g_autoptr(GPtrArray) all = NULL;
+  SdDuty *duty;
+  gint64 id;
+  g_autofree char *prev = g_strdup ("");
+
+  sd_store_set_operator (store, "安全办公室");
+  duty = sd_store_insert (store, SD_TYPE_DUTY, &error,
+                          "code", "003-9.1", "area", "网络安全领导小组职责",
+                          "text", "贯彻执行国家关于网络安全工作的方针、政策", NULL);
+  g_assert_no_error (error);
+  id = sd_item_get_id (SD_ITEM (duty));
+  g_assert_cmpuint (count_audit (store, "duties", id, "insert"), ==, 1);
+
+  g_assert_true (sd_store_update (store, duty, &error, "text", "“new” \\ text\n", NULL));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_audit (store, "duties", id, "update"), ==, 1);
+
+  /* An update that changes nothing writes nothing. */
+  g_assert_true (sd_store_update (store, duty, &error, "code", "003-9.1", NULL));
+  g_assert_cmpuint (count_audit (store, "duties", id, "update"), ==, 1);
+
+  g_assert_true (sd_store_delete (store, duty, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_audit (store, "duties", id, "delete"), ==, 1);
+  g_assert_null (sd_store_lookup (store, SD_TYPE_DUTY, id));
+
+  all = sd_store_get_audit_entries (store, "duties", id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 3);
+
+  {
+    SdAuditEntry *insert = g_ptr_array_index (all, 0);
+    SdAuditEntry *update = g_ptr_array_index (all, 1);
+    SdAuditEntry *delete = g_ptr_array_index (all, 2);
+
+    g_assert_cmpstr (insert->operator_, ==, "安全办公室");
+    g_assert_cmpstr (insert->os_user, ==, g_get_user_name ());
+    g_assert_null (insert->before);
+    g_assert_nonnull (strstr (insert->after, "\"code\":\"003-9.1\""));
+    g_assert_cmpstr (update->before,
+                     ==, "{\"text\":\"贯彻执行国家关于网络安全工作的方针、政策\"}");
+    g_assert_cmpstr (update->after, ==, "{\"text\":\"“new” \\\\ text\\n\"}");
+    g_assert_nonnull (delete->before);
+    g_assert_null (delete->after);
+  }
+
+  /* The entries are chained: each hash covers its content and the previous hash. */
+  g_clear_pointer (&all, g_ptr_array_unref);
+  all = sd_store_get_audit_entries (store, NULL, 0, &error);
+  for (guint i = 0; i < all->len; i++)
+    {
+      SdAuditEntry *e = g_ptr_array_index (all, i);
+      g_autofree char *hash = sd_audit_compute_hash (e->prev_hash, e->at, e->os_user,
+                                                     e->operator_, e->entity, e->entity_id,
+                                                     e->action, e->before, e->after);
+
+      g_assert_cmpstr (e->prev_hash, ==, prev);
+      g_assert_cmpstr (e->hash, ==, hash);
+      g_free (prev);
+      prev = g_strdup (e->hash);
+    }
+}
+
+static void
+test_audit_chain_survives_reopen (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  SdStore *store = open_store (fixture->path);
+  g_autoptr(GPtrArray) all = NULL;
+
+  g_assert_nonnull (sd_store_insert (store, SD_TYPE_UNIT, &error, "name", "A", NULL));
+  g_object_unref (store);
+  store = open_store (fixture->path);
+  g_assert_nonnull (sd_store_insert (store, SD_TYPE_UNIT, &error, "name", "B", NULL));
+  all = sd_store_get_audit_entries (store, NULL, 0, &error);
+  g_assert_cmpuint (all->len, ==, 2);
+  g_assert_cmpstr (((SdAuditEntry *) all->pdata[1])->prev_hash, ==,
+                   ((SdAuditEntry *) all->pdata[0])->hash);
+  g_object_unref (store);
+}
+
+/* Refusals */
+
+static void
+test_foreign_keys (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdStore) store = open_store (fixture->path);
+  guint n_audit;
+
+  n_audit = count_audit (store, NULL, 0, NULL);
+  g_assert_null (sd_store_insert (store, SD_TYPE_PERSON, &error,
+                                  "name", "孤儿", "unit-id", (gint64) 4242, NULL));
+  g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_null (sd_store_insert (store, SD_TYPE_POST_HOLDER, &error,
+                                  "post-id", (gint64) 1, "person-id", (gint64) 1, NULL));
+  g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+
+  /* A check constraint: a rating out of range. */
+  g_assert_null (sd_store_insert (store, SD_TYPE_RISK, &error,
+                                  "code", "R-1", "title", "x",
+                                  "inherent-likelihood", 6, "inherent-impact", 1,
+                                  "residual-likelihood", 1, "residual-impact", 1,
+                                  "target-likelihood", 1, "target-impact", 1, NULL));
+  g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+
+  /* Nothing of the refused edits is left: no rows, no audit entries. */
+  g_assert_cmpuint (g_list_model_get_n_items (sd_store_get_items (store, SD_TYPE_PERSON)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (sd_store_get_items (store, SD_TYPE_RISK)), ==, 0);
+  g_assert_cmpuint (count_audit (store, NULL, 0, NULL), ==, n_audit);
+}
+
+static void
+test_delete_cascades (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdStore) store = open_store (fixture->path);
+  SdUnit *company, *dept;
+  SdPerson *person;
+  SdPost *post;
+  SdDuty *duty;
+  gint64 person_id;
+
+  company = sd_store_insert (store, SD_TYPE_UNIT, &error, "name", "公司", "kind", "company",
+                             NULL);
+  dept = sd_store_insert (store, SD_TYPE_UNIT, &error, "name", "信息部",
+                          "parent-id", sd_item_get_id (SD_ITEM (company)), NULL);
+  person = sd_store_insert (store, SD_TYPE_PERSON, &error, "name", "李娜",
+                            "unit-id", sd_item_get_id (SD_ITEM (dept)), NULL);
+  person_id = sd_item_get_id (SD_ITEM (person));
+  post = sd_store_insert (store, SD_TYPE_POST, &error, "name", "系统管理员",
+                          "unit-id", sd_item_get_id (SD_ITEM (dept)),
+                          "post-type", "system-admin", NULL);
+  g_assert_nonnull (sd_store_insert (store, SD_TYPE_POST_HOLDER, &error,
+                                     "post-id", sd_item_get_id (SD_ITEM (post)),
+                                     "person-id", person_id, NULL));
+  duty = sd_store_insert (store, SD_TYPE_DUTY, &error, "code", "D1", "text", "职责", NULL);
+  g_assert_nonnull (sd_store_insert (store, SD_TYPE_ASSIGNMENT, &error,
+                                     "duty-id", sd_item_get_id (SD_ITEM (duty)),
+                                     "post-id", sd_item_get_id (SD_ITEM (post)),
+                                     "role", "R", NULL));
+  g_assert_no_error (error);
+
+  /* Deleting the company takes its department, the department's post, the
+   * post's holder and assignment; the person stays, without a unit. */
+  g_assert_true (sd_store_delete (store, company, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (sd_store_get_items (store, SD_TYPE_UNIT)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (sd_store_get_items (store, SD_TYPE_POST)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (sd_store_get_items (store, SD_TYPE_POST_HOLDER)),
+                    ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (sd_store_get_items (store, SD_TYPE_ASSIGNMENT)),
+                    ==, 0);
+  person = sd_store_lookup (store, SD_TYPE_PERSON, person_id);
+  g_assert_nonnull (person);
+  g_assert_cmpint (sd_person_get_unit_id (person), ==, 0);
+  g_assert_cmpuint (count_audit (store, "units", 0, "delete"), ==, 2);
+  g_assert_cmpuint (count_audit (store, "people", person_id, "update"), ==, 1);
+}
+
+static void
+test_delete_restricted_by_signoff (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdStore) store = open_store (fixture->path);
+  SdUnit *unit;
+
+  unit = sd_store_insert (store, SD_TYPE_UNIT, &error, "name", "营销部", NULL);
+  g_assert_nonnull (sd_store_insert (store, SD_TYPE_SIGNOFF, &error,
+                                     "unit-id", sd_item_get_id (SD_ITEM (unit)),
+                                     "signer-name", "王芳", "meaning", "已阅读并接受",
+                                     "signed-at", "2026-11-21T10:00:00Z",
+                                     "canonical-text", "text",
+                                     "sha256", "0000000000000000000000000000000000000000000000000000000000000000",
+                                     NULL));
+  g_assert_no_error (error);
+
+  /* A signature is never lost to a delete. */
+  g_assert_false (sd_store_delete (store, unit, &error));
+  g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CONSTRAINT);
+  g_assert_nonnull (sd_store_lookup (store, SD_TYPE_UNIT, sd_item_get_id (SD_ITEM (unit))));
+  g_assert_cmpuint (g_list_model_get_n_items (sd_store_get_items (store, SD_TYPE_SIGNOFF)), ==,
+                    1);
+}
+
+static void
+test_batch_rollback (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdStore) store = open_store (fixture->path);
+  guint n_audit = count_audit (store, NULL, 0, NULL);
+
+  g_assert_true (sd_store_begin (store, &error));
+  g_assert_nonnull (sd_store_insert (store, SD_TYPE_UNIT, &error, "name", "A", NULL));
+  g_assert_nonnull (sd_store_insert (store, SD_TYPE_UNIT, &error, "name", "B", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (sd_store_get_items (store, SD_TYPE_UNIT)), ==, 2);
+  sd_store_rollback (store);
+
+  g_assert_cmpuint (g_list_model_get_n_items (sd_store_get_items (store, SD_TYPE_UNIT)), ==, 0);
+  g_assert_cmpuint (count_audit (store, NULL, 0, NULL), ==, n_audit);
+
+  /* The chain goes on from the last committed entry. */
+  g_assert_nonnull (sd_store_insert (store, SD_TYPE_UNIT, &error, "name", "C", NULL));
+  g_assert_true (sd_store_begin (store, &error));
+  g_assert_nonnull (sd_store_insert (store, SD_TYPE_UNIT, &error, "name", "D", NULL));
+  g_assert_true (sd_store_commit (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (sd_store_get_items (store, SD_TYPE_UNIT)), ==, 2);
+}
+
+/* Files that are not ours */
+
+static GBytes *
+read_bytes (const char *path)
+{
+  char *contents;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_bytes_new_take (contents, length);
+}
+
+static void
+assert_refused_untouched (const char *path,
+                          int         code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = read_bytes (path);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(SdStore) store = NULL;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  GStatBuf st_before, st_after;
+
+  g_assert_cmpint (g_stat (path, &st_before), ==, 0);
+  store = sd_store_open (path, SD_STORE_OPEN_CREATE, &error);
+  g_assert_null (store);
+  g_assert_error (error, SD_STORE_ERROR, code);
+
+  after = read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_cmpint (g_stat (path, &st_after), ==, 0);
+  g_assert_cmpint (st_after.st_mtime, ==, st_before.st_mtime);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_foreign_text_file (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_assert_true (g_file_set_contents (fixture->path,
+                                      "name,unit\n张伟,信息部\n李娜,营销部\n"
+                                      "this is a CSV file, not a database\n", -1, NULL));
+  assert_refused_untouched (fixture->path, SD_STORE_ERROR_NOT_DATABASE);
+}
+
+static void
+test_foreign_sqlite_file (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);"
+                                     "INSERT INTO notes (body) VALUES ('someone else''s');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  assert_refused_untouched (fixture->path, SD_STORE_ERROR_NOT_DATABASE);
+}
+
+static void
+test_truncated_file (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  SdStore *store = open_store (fixture->path);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  for (int i = 0; i < 200; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("部门 %d — 一个很长的名字，让数据库有好几页", i);
+
+      g_assert_nonnull (sd_store_insert (store, SD_TYPE_UNIT, &error, "name", name, NULL));
+    }
+  g_object_unref (store);   /* checkpoints the WAL into the file */
+
+  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 8192);
+  /* Cut the file in the middle of a page, then on a page boundary. */
+  g_assert_true (g_file_set_contents (fixture->path, contents, length / 2 + 100, NULL));
+  assert_refused_untouched (fixture->path, SD_STORE_ERROR_CORRUPT);
+  g_assert_true (g_file_set_contents (fixture->path, contents, (length / 2) & ~4095, NULL));
+  assert_refused_untouched (fixture->path, SD_STORE_ERROR_CORRUPT);
+}
+
+static void
+test_damaged_page (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  SdStore *store = open_store (fixture->path);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  for (int i = 0; i < 200; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("D-%d", i);
+
+      g_assert_nonnull (sd_store_insert (store, SD_TYPE_DUTY, &error,
+                                         "code", code,
+                                         "text", "履行网络安全职责，落实各项制度", NULL));
+    }
+  g_object_unref (store);
+
+  /* Same size, garbage over the last pages: only SQLite's own check sees it. */
+  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
+  memset (contents + length - 3 * 4096, 0xA5, 2 * 4096);
+  g_assert_true (g_file_set_contents (fixture->path, contents, length, NULL));
+  assert_refused_untouched (fixture->path, SD_STORE_ERROR_CORRUPT);
+}
+
+static void
+test_newer_schema (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  sqlite3 *db;
+  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %u",
+                                          sd_store_n_migrations + 1);
+
+  g_object_unref (open_store (fixture->path));
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  assert_refused_untouched (fixture->path, SD_STORE_ERROR_TOO_NEW);
+}
+
+static void
+test_directory (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdStore) store = sd_store_open (fixture->dir, SD_STORE_OPEN_CREATE, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_DATABASE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/store/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("create", test_create);
+  ADD ("open-missing-without-create", test_open_missing_without_create);
+  ADD ("migrate/from-empty-file", test_migrate_from_empty_file);
+  ADD ("migrate/from-every-version", test_migrate_from_every_version);
+  ADD ("items-match-schema", test_items_match_schema);
+  ADD ("reopen", test_reopen);
+  ADD ("audit/entries", test_audit_entries);
+  ADD ("audit/chain-survives-reopen", test_audit_chain_survives_reopen);
+  ADD ("refuse/foreign-keys", test_foreign_keys);
+  ADD ("delete/cascades", test_delete_cascades);
+  ADD ("delete/restricted-by-signoff", test_delete_restricted_by_signoff);
+  ADD ("batch/rollback", test_batch_rollback);
+  ADD ("refuse/foreign-text-file", test_foreign_text_file);
+  ADD ("refuse/foreign-sqlite-file", test_foreign_sqlite_file);
+  ADD ("refuse/truncated-file", test_truncated_file);
+  ADD ("refuse/damaged-page", test_damaged_page);
+  ADD ("refuse/newer-schema", test_newer_schema);
+  ADD ("refuse/directory", test_directory);
+
+  return g_test_run ();
+}

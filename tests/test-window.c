@@ -1,0 +1,266 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Security Duties authors
+ */
+
+/* The window under Xvfb: it opens on the demo database, every page shows
+ * its data (or its empty state), the language follows LANGUAGE, and GTK
+ * prints no warning (G_DEBUG=fatal-warnings makes any warning fatal). */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "sd-demo.h"
+#include "sd-window.h"
+
+static const char * const pages[] = { "organisation", "duties", "risks", "plan" };
+
+static GtkApplication *app;
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_remove (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+iterate (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+is_shown (GtkWidget *widget)
+{
+  for (; widget != NULL; widget = gtk_widget_get_parent (widget))
+    {
+      if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* All the text the user can see in @widget. */
+static void
+collect_text (GtkWidget *widget,
+              GString   *out)
+{
+  if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  else if (GTK_IS_INSCRIPTION (widget) && gtk_inscription_get_text (GTK_INSCRIPTION (widget)))
+    g_string_append_printf (out, "%s\n", gtk_inscription_get_text (GTK_INSCRIPTION (widget)));
+  else if (ADW_IS_STATUS_PAGE (widget))
+    g_string_append_printf (out, "[status] %s\n",
+                            adw_status_page_get_title (ADW_STATUS_PAGE (widget)));
+  else if (ADW_IS_PREFERENCES_ROW (widget))
+    g_string_append_printf (out, "%s\n",
+                            adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_text (child, out);
+}
+
+static char *
+page_text (SdWindow   *window,
+           const char *page)
+{
+  AdwViewStack *stack = NULL;
+  GtkWidget *child;
+  GString *out = g_string_new (NULL);
+
+  sd_window_set_page (window, page);
+  iterate (300);
+  g_assert_cmpstr (sd_window_get_page (window), ==, page);
+
+  /* The page widget is the visible child of the window's view stack. */
+  for (GtkWidget *w = GTK_WIDGET (window); w != NULL && stack == NULL; )
+    {
+      GtkWidget *found = NULL;
+      GPtrArray *queue = g_ptr_array_new ();
+
+      g_ptr_array_add (queue, w);
+      for (guint i = 0; i < queue->len && found == NULL; i++)
+        {
+          GtkWidget *cur = g_ptr_array_index (queue, i);
+
+          if (ADW_IS_VIEW_STACK (cur))
+            found = cur;
+          for (GtkWidget *c = gtk_widget_get_first_child (cur); c; c = gtk_widget_get_next_sibling (c))
+            g_ptr_array_add (queue, c);
+        }
+      g_ptr_array_unref (queue);
+      stack = ADW_VIEW_STACK (found);
+      w = NULL;
+    }
+  g_assert_nonnull (stack);
+  child = adw_view_stack_get_visible_child (stack);
+  g_assert_nonnull (child);
+  g_assert_true (is_shown (child));
+  collect_text (child, out);
+  return g_string_free (out, FALSE);
+}
+
+static SdWindow *
+new_window (SdStore *store)
+{
+  SdWindow *window = sd_window_new (app, store);
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (500);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  return window;
+}
+
+static void
+test_demo_pages (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sd-test-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr(SdStore) store = sd_store_open (path, SD_STORE_OPEN_CREATE, &error);
+  SdWindow *window;
+  /* A piece of the demo data that each page must show. */
+  const char *expected[] = { "网络安全领导小组", "003-9.1", "R-001", "2026" };
+
+  g_assert_no_error (error);
+  g_assert_true (sd_demo_populate (store, &error));
+  g_assert_no_error (error);
+
+  window = new_window (store);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *text = page_text (window, pages[i]);
+
+      if (g_test_verbose ())
+        g_printerr ("--- %s ---\n%s\n", pages[i], text);
+      g_assert_null (strstr (text, "[status]"));
+      if (strstr (text, expected[i]) == NULL)
+        g_error ("The %s page does not show “%s”; it shows:\n%s", pages[i], expected[i], text);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (100);
+  g_clear_object (&store);
+  remove_dir (dir);
+}
+
+static void
+test_empty_pages (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sd-test-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "empty.db", NULL);
+  g_autoptr(SdStore) store = sd_store_open (path, SD_STORE_OPEN_CREATE, &error);
+  SdWindow *window;
+
+  g_assert_no_error (error);
+  window = new_window (store);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *text = page_text (window, pages[i]);
+
+      /* Each page says what it is for and what to do. */
+      if (strstr (text, "[status]") == NULL)
+        g_error ("The %s page of an empty database shows no empty state:\n%s", pages[i], text);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (100);
+  g_clear_object (&store);
+  remove_dir (dir);
+}
+
+static void
+test_open_error (void)
+{
+  SdWindow *window = sd_window_new (app, NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  sd_window_show_open_error (window, "/tmp/x.db", "“x.db” is not a Security Duties database.");
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (300);
+  collect_text (GTK_WIDGET (window), text);
+  g_assert_nonnull (strstr (text->str, "is not a Security Duties database"));
+  g_assert_nonnull (strstr (text->str, "[status]"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (100);
+}
+
+static void
+test_language (void)
+{
+  const char *language = g_getenv ("SD_TEST_LANGUAGE");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sd-test-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "empty.db", NULL);
+  g_autoptr(SdStore) store = sd_store_open (path, SD_STORE_OPEN_CREATE, &error);
+  SdWindow *window = new_window (store);
+  g_autofree char *text = page_text (window, "duties");
+  const char *title = gtk_window_get_title (GTK_WINDOW (window));
+
+  if (g_strcmp0 (language, "zh_CN") == 0)
+    {
+      g_assert_cmpstr (title, ==, "安全职责");
+      g_assert_nonnull (strstr (text, "职责"));
+    }
+  else
+    {
+      g_assert_cmpstr (title, ==, "Security Duties");
+      g_assert_nonnull (strstr (text, "No Duties Yet"));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (100);
+  g_clear_object (&store);
+  remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *localedir = g_getenv ("SECURITY_DUTIES_LOCALEDIR");
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = gtk_application_new (NULL, G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  g_test_add_func ("/window/demo-pages", test_demo_pages);
+  g_test_add_func ("/window/empty-pages", test_empty_pages);
+  g_test_add_func ("/window/open-error", test_open_error);
+  g_test_add_func ("/window/language", test_language);
+
+  status = g_test_run ();
+  g_object_unref (app);
+  return status;
+}
