@@ -24,6 +24,18 @@ main (int   argc,
     localedir = LOCALEDIR;
 
   setlocale (LC_ALL, "");
+
+  /* The data is Chinese whatever the UI language: unless the user said
+   * otherwise, draw Han characters with Chinese rather than Japanese glyph
+   * shapes when the locale gives no hint (an English desktop). */
+  if (g_getenv ("PANGO_LANGUAGE") == NULL)
+    {
+      const char * const *languages = g_get_language_names ();
+
+      if (!g_str_has_prefix (languages[0], "zh") && !g_str_has_prefix (languages[0], "ja") &&
+          !g_str_has_prefix (languages[0], "ko"))
+        g_setenv ("PANGO_LANGUAGE", "zh-cn", FALSE);
+    }
   bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

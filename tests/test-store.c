@@ -8,6 +8,8 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "sd-store.h"
 #include "sd-store-private.h"
@@ -301,6 +303,39 @@ test_reopen (Fixture       *fixture,
   g_assert_false (sd_person_get_full_time (person));
   g_assert_null (sd_person_get_job_title (person));
   g_object_unref (store);
+}
+
+/* A process that dies without closing leaves its last edits in the
+ * write-ahead log; the next open must find them, not a foreign file. */
+static void
+test_reopen_after_crash (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdStore) store = NULL;
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  pid_t pid;
+  int status;
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      SdStore *child = sd_store_open (fixture->path, SD_STORE_OPEN_CREATE, NULL);
+
+      if (child == NULL ||
+          sd_store_insert (child, SD_TYPE_UNIT, NULL, "name", "写入后崩溃", NULL) == NULL)
+        _exit (1);
+      _exit (0);   /* no close, no checkpoint */
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  store = sd_store_open (fixture->path, SD_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_false (sd_store_get_created (store));
+  g_assert_cmpuint (g_list_model_get_n_items (sd_store_get_items (store, SD_TYPE_UNIT)), ==, 1);
 }
 
 /* Audit */
@@ -685,6 +720,7 @@ main (int   argc,
   ADD ("migrate/from-every-version", test_migrate_from_every_version);
   ADD ("items-match-schema", test_items_match_schema);
   ADD ("reopen", test_reopen);
+  ADD ("reopen-after-crash", test_reopen_after_crash);
   ADD ("audit/entries", test_audit_entries);
   ADD ("audit/chain-survives-reopen", test_audit_chain_survives_reopen);
   ADD ("refuse/foreign-keys", test_foreign_keys);

@@ -490,12 +490,11 @@ read_be32 (const guint8 *p)
   return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
 }
 
-/* Looks at the file's header without SQLite, so that a foreign or damaged
- * file is refused before anything could write to it. Returns the schema
- * version in @user_version, or -1 for an empty file. */
+/* Looks at the file's header without SQLite: a file that is not SQLite at
+ * all, or shorter than its header says (truncated), is refused before
+ * SQLite opens it. */
 static gboolean
 check_header (const char  *path,
-              int         *user_version,
               GError     **error)
 {
   g_autofree guint8 *header = NULL;
@@ -513,12 +512,8 @@ check_header (const char  *path,
   if (info == NULL)
     return FALSE;
   size = g_file_info_get_size (info);
-
   if (size == 0)
-    {
-      *user_version = -1;
-      return TRUE;
-    }
+    return TRUE;
 
   header = g_malloc0 (100);
   if (!g_input_stream_read_all (G_INPUT_STREAM (stream), header, 100, &n_read, NULL, error))
@@ -545,59 +540,112 @@ check_header (const char  *path,
                    "“%s” is damaged or truncated", path);
       return FALSE;
     }
-
-  if (read_be32 (header + 68) != SD_STORE_APPLICATION_ID)
-    {
-      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_DATABASE,
-                   "“%s” is not a Security Duties database", path);
-      return FALSE;
-    }
-
-  *user_version = (int) read_be32 (header + 60);
-  if (*user_version > (int) sd_store_n_migrations)
-    {
-      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_TOO_NEW,
-                   "“%s” was written by a newer version of Security Duties (schema %d)",
-                   path, *user_version);
-      return FALSE;
-    }
   return TRUE;
 }
 
-/* A read-only look with SQLite itself: catches damage the header cannot show. */
 static gboolean
-check_integrity (const char  *path,
-                 GError     **error)
+has_pending_wal (const char *path)
 {
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  return g_stat (wal, &st) == 0 && st.st_size > 0;
+}
+
+static gboolean
+query_int (sqlite3    *db,
+           const char *sql,
+           int        *value,
+           int        *rc)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  *rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (*rc == SQLITE_OK)
+    {
+      *rc = sqlite3_step (stmt);
+      if (*rc == SQLITE_ROW)
+        {
+          *value = sqlite3_column_int (stmt, 0);
+          *rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+  return *rc == SQLITE_OK;
+}
+
+/* A read-only look with SQLite itself, before anything may write: is it
+ * ours, which schema, is it intact? Catches what the header cannot show,
+ * and sees the content of a write-ahead log that was not yet checkpointed
+ * (after a crash). Returns -1 in @user_version for an empty database. */
+static gboolean
+probe_database (const char  *path,
+                int         *user_version,
+                GError     **error)
+{
+  gboolean wal = has_pending_wal (path);
+  g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+  /* Without a pending log, immutable: no lock, no -wal or -shm file appears. */
+  g_autofree char *uri = g_strconcat ("file:", escaped, wal ? "" : "?immutable=1", NULL);
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
+  int app_id = 0, version = 0, n_objects = 0;
   int rc;
   gboolean ok = FALSE;
 
-  g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
-  g_autofree char *uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
-
-  /* immutable: no lock, no -wal or -shm file is created next to it. */
   rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
+  if (rc != SQLITE_OK ||
+      !query_int (db, "PRAGMA application_id", &app_id, &rc) ||
+      !query_int (db, "PRAGMA user_version", &version, &rc) ||
+      !query_int (db, "SELECT count(*) FROM sqlite_schema", &n_objects, &rc))
     {
-      rc = sqlite3_step (stmt);
-      ok = rc == SQLITE_ROW && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
-    }
-
-  if (!ok)
-    {
-      int code = rc == SQLITE_ROW ? SD_STORE_ERROR_CORRUPT : error_code_from_sqlite (rc);
+      int code = error_code_from_sqlite (rc);
 
       if (code == SD_STORE_ERROR_FAILED)
         code = SD_STORE_ERROR_CORRUPT;
-      g_set_error (error, SD_STORE_ERROR, code, "“%s” is damaged: %s", path,
-                   rc == SQLITE_ROW ? (const char *) sqlite3_column_text (stmt, 0)
-                                    : sqlite3_errmsg (db));
+      g_set_error (error, SD_STORE_ERROR, code,
+                   code == SD_STORE_ERROR_NOT_DATABASE
+                   ? "“%s” is not a Security Duties database (%s)"
+                   : "“%s” could not be read: %s",
+                   path, sqlite3_errmsg (db));
+      goto out;
     }
 
+  if (app_id == 0 && version == 0 && n_objects == 0)
+    {
+      *user_version = -1;
+      ok = TRUE;
+      goto out;
+    }
+  if ((guint32) app_id != SD_STORE_APPLICATION_ID)
+    {
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_DATABASE,
+                   "“%s” is not a Security Duties database", path);
+      goto out;
+    }
+  if (version > (int) sd_store_n_migrations)
+    {
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_TOO_NEW,
+                   "“%s” was written by a newer version of Security Duties (schema %d)",
+                   path, version);
+      goto out;
+    }
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW || g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+    {
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CORRUPT, "“%s” is damaged: %s", path,
+                   rc == SQLITE_ROW ? (const char *) sqlite3_column_text (stmt, 0)
+                                    : sqlite3_errmsg (db));
+      goto out;
+    }
+
+  *user_version = version;
+  ok = TRUE;
+
+out:
   sqlite3_finalize (stmt);
   sqlite3_close (db);
   return ok;
@@ -719,9 +767,10 @@ sd_store_open (const char        *path,
     }
   else
     {
-      if (!check_header (path, &user_version, error))
+      /* The header alone is only the whole truth when no log is pending. */
+      if (!has_pending_wal (path) && !check_header (path, error))
         return NULL;
-      if (user_version >= 0 && !check_integrity (path, error))
+      if (!probe_database (path, &user_version, error))
         return NULL;
       /* An existing empty file is a new, empty database. */
       created = user_version < 0;
