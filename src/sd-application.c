@@ -14,6 +14,7 @@
 #include "sd-demo.h"
 #include "sd-messages.h"
 #include "sd-store.h"
+#include "sd-ui.h"
 #include "sd-window.h"
 
 struct _SdApplication
@@ -187,7 +188,13 @@ quit_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GtkApplication *app = user_data;
+  GList *windows;
+
+  /* Closing every window releases its store, which checkpoints and closes
+   * the database cleanly; the application ends with its last window. */
+  while ((windows = gtk_application_get_windows (app)) != NULL)
+    gtk_window_destroy (windows->data);
 }
 
 static const GActionEntry app_actions[] = {
@@ -207,6 +214,8 @@ sd_application_startup (GApplication *app)
   };
   GtkApplication *gtk_app = GTK_APPLICATION (app);
 
+  /* AdwApplication loads style.css from the resources as it starts up. */
+  sd_ui_ensure_resources ();
   G_APPLICATION_CLASS (sd_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
