@@ -237,6 +237,36 @@ test_language (void)
   remove_dir (dir);
 }
 
+/* The window keeps its page (and size) for the next start. */
+static void
+test_remembers_page (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sd-test-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "empty.db", NULL);
+  g_autoptr(SdStore) store = sd_store_open (path, SD_STORE_OPEN_CREATE, &error);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  SdWindow *window;
+
+  g_assert_no_error (error);
+  window = new_window (store);
+  sd_window_set_page (window, "risks");
+  iterate (100);
+  g_assert_cmpstr (g_settings_get_string (settings, "last-page"), ==, "risks");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_close (GTK_WINDOW (window));
+  iterate (100);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+
+  window = new_window (store);
+  g_assert_cmpstr (sd_window_get_page (window), ==, "risks");
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (100);
+  g_clear_object (&store);
+  remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -259,6 +289,7 @@ main (int   argc,
   g_test_add_func ("/window/empty-pages", test_empty_pages);
   g_test_add_func ("/window/open-error", test_open_error);
   g_test_add_func ("/window/language", test_language);
+  g_test_add_func ("/window/remembers-page", test_remembers_page);
 
   status = g_test_run ();
   g_object_unref (app);

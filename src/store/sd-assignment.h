@@ -10,7 +10,8 @@ G_BEGIN_DECLS
 
 #define SD_TYPE_ASSIGNMENT (sd_assignment_get_type ())
 
-/* A RACI role of one party (a post, a unit or a body) in one duty. Exactly one of post-id, unit-id and body-id is set. */
+/* A RACI role of one party (a post, a unit or a body) in one duty. Exactly one of post-id, unit-
+ * id and body-id is set. */
 G_DECLARE_FINAL_TYPE (SdAssignment, sd_assignment, SD, ASSIGNMENT, SdItem)
 
 gint64      sd_assignment_get_duty_id (SdAssignment *self);

@@ -23,7 +23,8 @@ enum {
 
 static const SdColumn columns[] = {
   [COL_BODY_ID] = { "body_id", "body-id", SD_COLUMN_REF, sd_body_get_type, SD_ON_DELETE_CASCADE },
-  [COL_PERSON_ID] = { "person_id", "person-id", SD_COLUMN_REF, sd_person_get_type, SD_ON_DELETE_CASCADE },
+  [COL_PERSON_ID] = { "person_id", "person-id", SD_COLUMN_REF,
+                      sd_person_get_type, SD_ON_DELETE_CASCADE },
   [COL_ROLE] = { "role", "role", SD_COLUMN_STRING },
 };
 

@@ -24,7 +24,8 @@ enum {
 static const SdColumn columns[] = {
   [COL_NAME] = { "name", "name", SD_COLUMN_STRING },
   [COL_KIND] = { "kind", "kind", SD_COLUMN_STRING },
-  [COL_LED_BY_ID] = { "led_by_id", "led-by-id", SD_COLUMN_REF, sd_body_get_type, SD_ON_DELETE_SET_NULL },
+  [COL_LED_BY_ID] = { "led_by_id", "led-by-id", SD_COLUMN_REF,
+                      sd_body_get_type, SD_ON_DELETE_SET_NULL },
   [COL_DESCRIPTION] = { "description", "description", SD_COLUMN_STRING },
   [COL_POSITION] = { "position", "position", SD_COLUMN_INT },
 };

@@ -21,7 +21,8 @@ enum {
 };
 
 static const SdColumn columns[] = {
-  [COL_PERSON_ID] = { "person_id", "person-id", SD_COLUMN_REF, sd_person_get_type, SD_ON_DELETE_CASCADE },
+  [COL_PERSON_ID] = { "person_id", "person-id", SD_COLUMN_REF,
+                      sd_person_get_type, SD_ON_DELETE_CASCADE },
   [COL_YEAR] = { "year", "year", SD_COLUMN_INT },
   [COL_SIGNED_ON] = { "signed_on", "signed-on", SD_COLUMN_STRING },
 };

@@ -22,9 +22,11 @@ enum {
 };
 
 static const SdColumn columns[] = {
-  [COL_MEETING_ID] = { "meeting_id", "meeting-id", SD_COLUMN_REF, sd_meeting_get_type, SD_ON_DELETE_CASCADE },
+  [COL_MEETING_ID] = { "meeting_id", "meeting-id", SD_COLUMN_REF,
+                       sd_meeting_get_type, SD_ON_DELETE_CASCADE },
   [COL_TEXT] = { "text", "text", SD_COLUMN_STRING },
-  [COL_TASK_ID] = { "task_id", "task-id", SD_COLUMN_REF, sd_plan_task_get_type, SD_ON_DELETE_SET_NULL },
+  [COL_TASK_ID] = { "task_id", "task-id", SD_COLUMN_REF,
+                    sd_plan_task_get_type, SD_ON_DELETE_SET_NULL },
 };
 
 static const SdTable table = { "meeting_decisions", columns, G_N_ELEMENTS (columns), NULL };

@@ -29,11 +29,13 @@ enum {
 };
 
 static const SdColumn columns[] = {
-  [COL_INSPECTION_ID] = { "inspection_id", "inspection-id", SD_COLUMN_REF, sd_inspection_get_type, SD_ON_DELETE_CASCADE },
+  [COL_INSPECTION_ID] = { "inspection_id", "inspection-id", SD_COLUMN_REF,
+                          sd_inspection_get_type, SD_ON_DELETE_CASCADE },
   [COL_UNIT_ID] = { "unit_id", "unit-id", SD_COLUMN_REF, sd_unit_get_type, SD_ON_DELETE_SET_NULL },
   [COL_DESCRIPTION] = { "description", "description", SD_COLUMN_STRING },
   [COL_SEVERITY] = { "severity", "severity", SD_COLUMN_STRING },
-  [COL_RESPONSIBLE_PERSON_ID] = { "responsible_person_id", "responsible-person-id", SD_COLUMN_REF, sd_person_get_type, SD_ON_DELETE_SET_NULL },
+  [COL_RESPONSIBLE_PERSON_ID] = { "responsible_person_id", "responsible-person-id", SD_COLUMN_REF,
+                                  sd_person_get_type, SD_ON_DELETE_SET_NULL },
   [COL_DEADLINE] = { "deadline", "deadline", SD_COLUMN_STRING },
   [COL_STATUS] = { "status", "status", SD_COLUMN_STRING },
   [COL_EVIDENCE] = { "evidence", "evidence", SD_COLUMN_STRING },

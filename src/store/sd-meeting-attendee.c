@@ -21,8 +21,10 @@ enum {
 };
 
 static const SdColumn columns[] = {
-  [COL_MEETING_ID] = { "meeting_id", "meeting-id", SD_COLUMN_REF, sd_meeting_get_type, SD_ON_DELETE_CASCADE },
-  [COL_PERSON_ID] = { "person_id", "person-id", SD_COLUMN_REF, sd_person_get_type, SD_ON_DELETE_CASCADE },
+  [COL_MEETING_ID] = { "meeting_id", "meeting-id", SD_COLUMN_REF,
+                       sd_meeting_get_type, SD_ON_DELETE_CASCADE },
+  [COL_PERSON_ID] = { "person_id", "person-id", SD_COLUMN_REF,
+                      sd_person_get_type, SD_ON_DELETE_CASCADE },
 };
 
 static const SdTable table = { "meeting_attendees", columns, G_N_ELEMENTS (columns), NULL };

@@ -36,10 +36,13 @@ enum {
 
 static const SdColumn columns[] = {
   [COL_PLAN_ID] = { "plan_id", "plan-id", SD_COLUMN_REF, sd_plan_get_type, SD_ON_DELETE_CASCADE },
-  [COL_STREAM_ID] = { "stream_id", "stream-id", SD_COLUMN_REF, sd_plan_stream_get_type, SD_ON_DELETE_SET_NULL },
+  [COL_STREAM_ID] = { "stream_id", "stream-id", SD_COLUMN_REF,
+                      sd_plan_stream_get_type, SD_ON_DELETE_SET_NULL },
   [COL_TITLE] = { "title", "title", SD_COLUMN_STRING },
-  [COL_OWNER_UNIT_ID] = { "owner_unit_id", "owner-unit-id", SD_COLUMN_REF, sd_unit_get_type, SD_ON_DELETE_SET_NULL },
-  [COL_OWNER_PERSON_ID] = { "owner_person_id", "owner-person-id", SD_COLUMN_REF, sd_person_get_type, SD_ON_DELETE_SET_NULL },
+  [COL_OWNER_UNIT_ID] = { "owner_unit_id", "owner-unit-id", SD_COLUMN_REF,
+                          sd_unit_get_type, SD_ON_DELETE_SET_NULL },
+  [COL_OWNER_PERSON_ID] = { "owner_person_id", "owner-person-id", SD_COLUMN_REF,
+                            sd_person_get_type, SD_ON_DELETE_SET_NULL },
   [COL_START_MONTH] = { "start_month", "start-month", SD_COLUMN_INT },
   [COL_END_MONTH] = { "end_month", "end-month", SD_COLUMN_INT },
   [COL_START_DATE] = { "start_date", "start-date", SD_COLUMN_STRING },

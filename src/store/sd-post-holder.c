@@ -24,7 +24,8 @@ enum {
 
 static const SdColumn columns[] = {
   [COL_POST_ID] = { "post_id", "post-id", SD_COLUMN_REF, sd_post_get_type, SD_ON_DELETE_CASCADE },
-  [COL_PERSON_ID] = { "person_id", "person-id", SD_COLUMN_REF, sd_person_get_type, SD_ON_DELETE_CASCADE },
+  [COL_PERSON_ID] = { "person_id", "person-id", SD_COLUMN_REF,
+                      sd_person_get_type, SD_ON_DELETE_CASCADE },
   [COL_IS_PRIMARY] = { "is_primary", "is-primary", SD_COLUMN_BOOLEAN },
   [COL_SINCE] = { "since", "since", SD_COLUMN_STRING },
 };

@@ -26,8 +26,10 @@ enum {
 static const SdColumn columns[] = {
   [COL_POST_TYPE_A] = { "post_type_a", "post-type-a", SD_COLUMN_STRING },
   [COL_POST_TYPE_B] = { "post_type_b", "post-type-b", SD_COLUMN_STRING },
-  [COL_POST_A_ID] = { "post_a_id", "post-a-id", SD_COLUMN_REF, sd_post_get_type, SD_ON_DELETE_CASCADE },
-  [COL_POST_B_ID] = { "post_b_id", "post-b-id", SD_COLUMN_REF, sd_post_get_type, SD_ON_DELETE_CASCADE },
+  [COL_POST_A_ID] = { "post_a_id", "post-a-id", SD_COLUMN_REF,
+                      sd_post_get_type, SD_ON_DELETE_CASCADE },
+  [COL_POST_B_ID] = { "post_b_id", "post-b-id", SD_COLUMN_REF,
+                      sd_post_get_type, SD_ON_DELETE_CASCADE },
   [COL_REASON] = { "reason", "reason", SD_COLUMN_STRING },
   [COL_SOURCE] = { "source", "source", SD_COLUMN_STRING },
 };

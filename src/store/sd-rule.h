@@ -10,7 +10,8 @@ G_BEGIN_DECLS
 
 #define SD_TYPE_RULE (sd_rule_get_type ())
 
-/* An incompatibility rule (不相容岗位): two post types, or two posts, that one person may not hold together. */
+/* An incompatibility rule (不相容岗位): two post types, or two posts, that one person may not hold
+ * together. */
 G_DECLARE_FINAL_TYPE (SdRule, sd_rule, SD, RULE, SdItem)
 
 const char *sd_rule_get_post_type_a (SdRule *self);

@@ -28,7 +28,8 @@ enum {
 
 static const SdColumn columns[] = {
   [COL_UNIT_ID] = { "unit_id", "unit-id", SD_COLUMN_REF, sd_unit_get_type, SD_ON_DELETE_RESTRICT },
-  [COL_SIGNER_PERSON_ID] = { "signer_person_id", "signer-person-id", SD_COLUMN_REF, sd_person_get_type, SD_ON_DELETE_SET_NULL },
+  [COL_SIGNER_PERSON_ID] = { "signer_person_id", "signer-person-id", SD_COLUMN_REF,
+                             sd_person_get_type, SD_ON_DELETE_SET_NULL },
   [COL_SIGNER_NAME] = { "signer_name", "signer-name", SD_COLUMN_STRING },
   [COL_MEANING] = { "meaning", "meaning", SD_COLUMN_STRING },
   [COL_SIGNED_AT] = { "signed_at", "signed-at", SD_COLUMN_STRING },

@@ -10,7 +10,8 @@ G_BEGIN_DECLS
 
 #define SD_TYPE_SIGNOFF (sd_signoff_get_type ())
 
-/* A head's signed acknowledgement (签字确认) of the duties of a unit, with the canonical text it covered and its SHA-256. */
+/* A head's signed acknowledgement (签字确认) of the duties of a unit, with the canonical text it
+ * covered and its SHA-256. */
 G_DECLARE_FINAL_TYPE (SdSignoff, sd_signoff, SD, SIGNOFF, SdItem)
 
 gint64      sd_signoff_get_unit_id          (SdSignoff *self);

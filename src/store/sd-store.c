@@ -1931,12 +1931,13 @@ sd_store_get_audit_entries (SdStore     *self,
                             gint64       entity_id,
                             GError     **error)
 {
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_audit_entry_free);
+  g_autoptr(GPtrArray) entries = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (SD_IS_STORE (self), NULL);
 
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_audit_entry_free);
   stmt = get_statement (self,
                         "SELECT id, at, os_user, operator, entity, entity_id, action, before,"
                         " after, prev_hash, hash FROM audit_log"

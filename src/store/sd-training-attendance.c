@@ -21,8 +21,10 @@ enum {
 };
 
 static const SdColumn columns[] = {
-  [COL_TRAINING_ID] = { "training_id", "training-id", SD_COLUMN_REF, sd_training_get_type, SD_ON_DELETE_CASCADE },
-  [COL_PERSON_ID] = { "person_id", "person-id", SD_COLUMN_REF, sd_person_get_type, SD_ON_DELETE_CASCADE },
+  [COL_TRAINING_ID] = { "training_id", "training-id", SD_COLUMN_REF,
+                        sd_training_get_type, SD_ON_DELETE_CASCADE },
+  [COL_PERSON_ID] = { "person_id", "person-id", SD_COLUMN_REF,
+                      sd_person_get_type, SD_ON_DELETE_CASCADE },
 };
 
 static const SdTable table = { "training_attendance", columns, G_N_ELEMENTS (columns), NULL };

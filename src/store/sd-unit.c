@@ -26,8 +26,10 @@ enum {
 static const SdColumn columns[] = {
   [COL_NAME] = { "name", "name", SD_COLUMN_STRING },
   [COL_KIND] = { "kind", "kind", SD_COLUMN_STRING },
-  [COL_PARENT_ID] = { "parent_id", "parent-id", SD_COLUMN_REF, sd_unit_get_type, SD_ON_DELETE_CASCADE },
-  [COL_HEAD_ID] = { "head_id", "head-id", SD_COLUMN_REF, sd_person_get_type, SD_ON_DELETE_SET_NULL },
+  [COL_PARENT_ID] = { "parent_id", "parent-id", SD_COLUMN_REF,
+                      sd_unit_get_type, SD_ON_DELETE_CASCADE },
+  [COL_HEAD_ID] = { "head_id", "head-id", SD_COLUMN_REF,
+                    sd_person_get_type, SD_ON_DELETE_SET_NULL },
   [COL_STAFF_COUNT] = { "staff_count", "staff-count", SD_COLUMN_INT },
   [COL_POSITION] = { "position", "position", SD_COLUMN_INT },
 };

@@ -225,10 +225,9 @@ bind_first_cb (GtkSignalListItemFactory *factory,
     {
       GListModel *children = gtk_tree_list_row_get_children (row);
       guint n = children != NULL ? g_list_model_get_n_items (children) : 0;
+      const char *area = gtk_string_object_get_string (GTK_STRING_OBJECT (item));
       /* Translators: a duty area and how many duties it has, e.g. "安全管理员职责 (4)" */
-      g_autofree char *text = g_strdup_printf (_("%s (%u)"),
-                                               gtk_string_object_get_string (GTK_STRING_OBJECT (item)),
-                                               n);
+      g_autofree char *text = g_strdup_printf (_("%s (%u)"), area, n);
 
       gtk_label_set_label (GTK_LABEL (label), text);
       gtk_widget_add_css_class (label, "duty-area");
