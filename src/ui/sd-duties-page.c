@@ -239,20 +239,30 @@ bind_first_cb (GtkSignalListItemFactory *factory,
     }
 }
 
+/* A label rather than a GtkInscription: an inscription sizes its lines by
+ * the primary font and clips the taller glyphs of the CJK fallback font. */
 static void
 setup_text_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                gpointer                  user_data)
 {
-  GtkWidget *inscription = gtk_inscription_new (NULL);
+  GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_inscription_set_min_lines (GTK_INSCRIPTION (inscription), 1);
-  gtk_inscription_set_nat_lines (GTK_INSCRIPTION (inscription), 2);
-  gtk_inscription_set_wrap_mode (GTK_INSCRIPTION (inscription), PANGO_WRAP_WORD_CHAR);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription),
-                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (inscription, TRUE);
-  gtk_list_item_set_child (list_item, inscription);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+set_cell_text (GtkListItem *list_item,
+               const char  *text)
+{
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+
+  gtk_label_set_label (GTK_LABEL (label), text != NULL ? text : "");
+  gtk_widget_set_tooltip_text (label, text);
 }
 
 static void
@@ -260,12 +270,9 @@ bind_duty_text_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *list_item,
                    gpointer                  user_data)
 {
-  GtkInscription *inscription = GTK_INSCRIPTION (gtk_list_item_get_child (list_item));
   g_autoptr(GObject) item = row_item (list_item);
-  const char *text = SD_IS_DUTY (item) ? sd_duty_get_text (SD_DUTY (item)) : NULL;
 
-  gtk_inscription_set_text (inscription, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (inscription), text);
+  set_cell_text (list_item, SD_IS_DUTY (item) ? sd_duty_get_text (SD_DUTY (item)) : NULL);
 }
 
 static void
@@ -274,14 +281,12 @@ bind_holders_cb (GtkSignalListItemFactory *factory,
                  gpointer                  user_data)
 {
   SdDutiesPage *self = user_data;
-  GtkInscription *inscription = GTK_INSCRIPTION (gtk_list_item_get_child (list_item));
   g_autoptr(GObject) item = row_item (list_item);
   g_autofree char *holders = NULL;
 
   if (SD_IS_DUTY (item))
     holders = sd_duty_format_holders (self->index, self->store, sd_item_get_id (SD_ITEM (item)));
-  gtk_inscription_set_text (inscription, holders);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (inscription), holders);
+  set_cell_text (list_item, holders);
 }
 
 static void
@@ -289,12 +294,9 @@ bind_source_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *list_item,
                 gpointer                  user_data)
 {
-  GtkInscription *inscription = GTK_INSCRIPTION (gtk_list_item_get_child (list_item));
   g_autoptr(GObject) item = row_item (list_item);
-  const char *source = SD_IS_DUTY (item) ? sd_duty_get_source (SD_DUTY (item)) : NULL;
 
-  gtk_inscription_set_text (inscription, source);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (inscription), source);
+  set_cell_text (list_item, SD_IS_DUTY (item) ? sd_duty_get_source (SD_DUTY (item)) : NULL);
 }
 
 static void

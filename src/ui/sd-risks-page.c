@@ -299,14 +299,14 @@ sd_risks_page_constructed (GObject *object)
 
   add_column (self, COLUMN_CODE, _("Code"), 80, FALSE, string_sorter ("code"));
   add_column (self, COLUMN_TITLE, _("Risk"), -1, TRUE, string_sorter ("title"));
-  add_column (self, COLUMN_CATEGORY, _("Category"), 110, FALSE, NULL);
-  add_column (self, COLUMN_INHERENT, _("Inherent"), 90, FALSE,
+  add_column (self, COLUMN_CATEGORY, _("Category"), 84, FALSE, NULL);
+  add_column (self, COLUMN_INHERENT, _("Inherent"), 96, FALSE,
               score_sorter (SD_RISK_LEVEL_INHERENT));
-  add_column (self, COLUMN_RESIDUAL, _("Residual"), 90, FALSE,
+  add_column (self, COLUMN_RESIDUAL, _("Residual"), 96, FALSE,
               score_sorter (SD_RISK_LEVEL_RESIDUAL));
-  add_column (self, COLUMN_TARGET, _("Target"), 90, FALSE, score_sorter (SD_RISK_LEVEL_TARGET));
-  add_column (self, COLUMN_OWNER, _("Owner"), 100, FALSE, NULL);
-  add_column (self, COLUMN_STATUS, _("Status"), 100, FALSE, string_sorter ("status"));
+  add_column (self, COLUMN_TARGET, _("Target"), 96, FALSE, score_sorter (SD_RISK_LEVEL_TARGET));
+  add_column (self, COLUMN_OWNER, _("Owner"), 64, FALSE, NULL);
+  add_column (self, COLUMN_STATUS, _("Status"), 80, FALSE, string_sorter ("status"));
 
   sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
                                     g_object_ref (gtk_column_view_get_sorter (self->column_view)));
