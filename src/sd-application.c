@@ -34,18 +34,19 @@ default_database_path (void)
 
 /* Opens @path (creating it when missing) and shows it in a new window. A
  * file that cannot be opened gets a window that says why, and the same
- * message goes to the command line's stderr. */
+ * message goes to the command line's stderr. The default database lives in
+ * a folder of its own and starts with the demo data. */
 static void
 open_database (SdApplication           *self,
                const char              *path,
-               gboolean                 with_demo_data,
+               gboolean                 is_default,
                GApplicationCommandLine *command_line)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SdStore) store = NULL;
   SdWindow *window;
 
-  if (with_demo_data)
+  if (is_default)
     {
       g_autofree char *dir = g_path_get_dirname (path);
 
@@ -57,7 +58,7 @@ open_database (SdApplication           *self,
   if (error == NULL)
     store = sd_store_open (path, SD_STORE_OPEN_CREATE, &error);
 
-  if (store != NULL && with_demo_data && sd_store_get_created (store) &&
+  if (store != NULL && is_default && SD_WITH_DEMO_DATA && sd_store_get_created (store) &&
       !sd_demo_populate (store, &error))
     {
       /* The store rolled back: the user gets an empty database and a message. */
