@@ -82,6 +82,24 @@ collect_text (GtkWidget *widget,
     collect_text (child, out);
 }
 
+static AdwViewStack *
+find_view_stack (GtkWidget *widget)
+{
+  if (ADW_IS_VIEW_STACK (widget))
+    return ADW_VIEW_STACK (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwViewStack *found = find_view_stack (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static char *
 page_text (SdWindow   *window,
            const char *page)
@@ -95,25 +113,7 @@ page_text (SdWindow   *window,
   g_assert_cmpstr (sd_window_get_page (window), ==, page);
 
   /* The page widget is the visible child of the window's view stack. */
-  for (GtkWidget *w = GTK_WIDGET (window); w != NULL && stack == NULL; )
-    {
-      GtkWidget *found = NULL;
-      GPtrArray *queue = g_ptr_array_new ();
-
-      g_ptr_array_add (queue, w);
-      for (guint i = 0; i < queue->len && found == NULL; i++)
-        {
-          GtkWidget *cur = g_ptr_array_index (queue, i);
-
-          if (ADW_IS_VIEW_STACK (cur))
-            found = cur;
-          for (GtkWidget *c = gtk_widget_get_first_child (cur); c; c = gtk_widget_get_next_sibling (c))
-            g_ptr_array_add (queue, c);
-        }
-      g_ptr_array_unref (queue);
-      stack = ADW_VIEW_STACK (found);
-      w = NULL;
-    }
+  stack = find_view_stack (GTK_WIDGET (window));
   g_assert_nonnull (stack);
   child = adw_view_stack_get_visible_child (stack);
   g_assert_nonnull (child);
