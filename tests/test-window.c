@@ -15,6 +15,8 @@
 #include <glib/gstdio.h>
 
 #include "sd-demo.h"
+#include "sd-duty.h"
+#include "sd-matrix-view.h"
 #include "sd-window.h"
 
 static const char * const pages[] = { "organisation", "duties", "risks", "plan" };
@@ -72,6 +74,23 @@ collect_text (GtkWidget *widget,
   else if (ADW_IS_STATUS_PAGE (widget))
     g_string_append_printf (out, "[status] %s\n",
                             adw_status_page_get_title (ADW_STATUS_PAGE (widget)));
+  else if (SD_IS_MATRIX_VIEW (widget))
+    {
+      /* Drawn, not made of labels: the first screenful of its rows. */
+      SdDutyMatrix *matrix = sd_matrix_view_get_matrix (SD_MATRIX_VIEW (widget));
+
+      for (guint row = 0; matrix != NULL && row < MIN (sd_duty_matrix_get_n_rows (matrix), 30);
+           row++)
+        {
+          SdDuty *duty = sd_duty_matrix_get_row_duty (matrix, row);
+
+          if (duty != NULL)
+            g_string_append_printf (out, "%s %s\n", sd_duty_get_code (duty),
+                                    sd_duty_get_text (duty));
+          else
+            g_string_append_printf (out, "%s\n", sd_duty_matrix_get_row_area (matrix, row));
+        }
+    }
   else if (ADW_IS_PREFERENCES_ROW (widget))
     g_string_append_printf (out, "%s\n",
                             adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));

@@ -171,53 +171,6 @@ rounded_rect_path (cairo_t                 *cr,
   cairo_close_path (cr);
 }
 
-/* Colours: WCAG 2 relative luminance and contrast ratio. */
-
-static double
-channel_to_linear (double c)
-{
-  return c <= 0.03928 ? c / 12.92 : pow ((c + 0.055) / 1.055, 2.4);
-}
-
-static double
-color_luminance (const SdColor *c)
-{
-  return 0.2126 * channel_to_linear (c->red)
-         + 0.7152 * channel_to_linear (c->green)
-         + 0.0722 * channel_to_linear (c->blue);
-}
-
-static double
-color_contrast (const SdColor *a,
-                const SdColor *b)
-{
-  double la = color_luminance (a), lb = color_luminance (b);
-
-  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
-}
-
-static SdColor
-color_from_hex (guint32 rgb)
-{
-  SdColor c = {
-    ((rgb >> 16) & 0xff) / 255.0,
-    ((rgb >> 8) & 0xff) / 255.0,
-    (rgb & 0xff) / 255.0,
-    1.0,
-  };
-  return c;
-}
-
-/* Of a dark and a light text colour, the one that reads better on @fill. */
-static SdColor
-pick_text_color (const SdColor *fill)
-{
-  SdColor dark = color_from_hex (0x241f31);   /* GNOME "Dark 4" */
-  SdColor light = color_from_hex (0xffffff);
-
-  return color_contrast (&dark, fill) >= color_contrast (&light, fill) ? dark : light;
-}
-
 /* Text. */
 
 static void
@@ -567,23 +520,23 @@ sd_heatmap_style_init_default (SdHeatmapStyle *style,
   memset (style, 0, sizeof *style);
   for (guint z = 0; z < SD_N_ZONES; z++)
     {
-      style->zone[z] = color_from_hex (fills[z]);
-      style->zone_text[z] = pick_text_color (&style->zone[z]);
+      style->zone[z] = sd_color_from_hex (fills[z]);
+      style->zone_text[z] = sd_color_pick_text_for (&style->zone[z]);
     }
 
   if (dark)
     {
       style->foreground = (SdColor) { 1.0, 1.0, 1.0, 1.0 };
-      style->background = color_from_hex (0x1e1e1e);
+      style->background = sd_color_from_hex (0x1e1e1e);
       style->grid = (SdColor) { 1.0, 1.0, 1.0, 0.15 };
-      style->selection = color_from_hex (0x78aeed);
+      style->selection = sd_color_from_hex (0x78aeed);
     }
   else
     {
       style->foreground = (SdColor) { 0.0, 0.0, 0.0, 0.8 };
-      style->background = color_from_hex (0xffffff);
+      style->background = sd_color_from_hex (0xffffff);
       style->grid = (SdColor) { 0.0, 0.0, 0.0, 0.15 };
-      style->selection = color_from_hex (0x1c71d8);
+      style->selection = sd_color_from_hex (0x1c71d8);
     }
   style->font_family = NULL;
   style->font_scale = 1.0;

@@ -7,14 +7,11 @@
 #include <glib.h>
 #include <cairo.h>
 
+#include "sd-color.h"
 #include "sd-zone.h"
 
 G_BEGIN_DECLS
 
-typedef struct
-{
-  double red, green, blue, alpha;
-} SdColor;
 
 /* What the heat map shows. Plain data, filled in by the caller (the widget,
  * the printer, the exporter); nothing in it is owned. */

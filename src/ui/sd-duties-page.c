@@ -6,32 +6,31 @@
 
 #include "config.h"
 
-#include <string.h>
 #include <glib/gi18n.h>
 
 #include "sd-assignment-index.h"
 #include "sd-duties-page.h"
+#include "sd-duty-matrix.h"
+#include "sd-labels.h"
+#include "sd-matrix-view.h"
 #include "sd-ui.h"
-#include "sd-duty.h"
 
 struct _SdDutiesPage
 {
   AdwBin              parent_instance;
 
   SdStore            *store;
+  SdDutyMatrix       *matrix;
   SdAssignmentIndex  *index;
-
-  /* duties → filtered (search) → one child model per area in the tree */
-  GtkFilterListModel *filtered;
-  GtkCustomFilter    *search_filter;
-  GtkStringList      *areas;
-  GtkTreeListModel   *tree;
-  guint               rebuild_id;
 
   GtkStack           *stack;
   GtkStack           *results_stack;
   GtkSearchEntry     *search_entry;
   GtkLabel           *count_label;
+  GtkLabel           *legend_label;
+  GtkToggleButton    *matrix_button;
+  GtkToggleButton    *list_button;
+  SdMatrixView       *matrix_view;
   GtkColumnView      *column_view;
 };
 
@@ -45,110 +44,14 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static gboolean
-contains_casefold (const char *haystack,
-                   const char *needle)
-{
-  g_autofree char *folded = NULL;
-
-  if (haystack == NULL)
-    return FALSE;
-  folded = g_utf8_casefold (haystack, -1);
-  return strstr (folded, needle) != NULL;
-}
-
-static gboolean
-search_filter_func (gpointer item,
-                    gpointer user_data)
-{
-  SdDutiesPage *self = user_data;
-  SdDuty *duty = item;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *needle = NULL;
-  g_autofree char *holders = NULL;
-
-  if (text == NULL || text[0] == '\0')
-    return TRUE;
-
-  needle = g_utf8_casefold (text, -1);
-  if (contains_casefold (sd_duty_get_code (duty), needle) ||
-      contains_casefold (sd_duty_get_text (duty), needle) ||
-      contains_casefold (sd_duty_get_area (duty), needle) ||
-      contains_casefold (sd_duty_get_source (duty), needle))
-    return TRUE;
-
-  holders = sd_duty_format_holders (self->index, self->store,
-                                    sd_item_get_id (SD_ITEM (duty)));
-  return contains_casefold (holders, needle);
-}
-
-static const char *
-duty_area (SdDuty *duty)
-{
-  const char *area = sd_duty_get_area (duty);
-
-  return area != NULL && area[0] != '\0' ? area : _("Other duties");
-}
-
-static gboolean
-area_filter_func (gpointer item,
-                  gpointer user_data)
-{
-  return g_strcmp0 (duty_area (item), user_data) == 0;
-}
-
-/* The children of an area row: the filtered duties of that area. */
-static GListModel *
-create_child_model_cb (gpointer item,
-                       gpointer user_data)
-{
-  SdDutiesPage *self = user_data;
-  GtkCustomFilter *filter;
-
-  if (!GTK_IS_STRING_OBJECT (item))
-    return NULL;
-
-  filter = gtk_custom_filter_new (area_filter_func,
-                                  g_strdup (gtk_string_object_get_string (item)), g_free);
-  return G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
-                                                  GTK_FILTER (filter)));
-}
-
-/* The areas in the order of their first duty. */
+/* The count, the empty state and the view follow the matrix. */
 static void
-rebuild_areas (SdDutiesPage *self)
+update_state (SdDutiesPage *self)
 {
-  GListModel *model = G_LIST_MODEL (self->filtered);
-  guint n = g_list_model_get_n_items (model);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) areas = g_ptr_array_new_with_free_func (g_free);
-  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->areas));
-  gboolean same = TRUE;
+  guint n_all = sd_duty_matrix_get_n_duties (self->matrix);
+  guint n = sd_duty_matrix_get_n_shown (self->matrix);
   g_autofree char *count = NULL;
-  guint n_all = g_list_model_get_n_items (sd_store_get_items (self->store, SD_TYPE_DUTY));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SdDuty) duty = g_list_model_get_item (model, i);
-      const char *area = duty_area (duty);
-
-      if (g_hash_table_contains (seen, area))
-        continue;
-      g_ptr_array_add (areas, g_strdup (area));
-      g_hash_table_add (seen, g_ptr_array_index (areas, areas->len - 1));
-    }
-
-  /* Replacing the root collapses nothing as long as the areas stay. */
-  if (areas->len != n_old)
-    same = FALSE;
-  for (guint i = 0; same && i < areas->len; i++)
-    same = g_strcmp0 (gtk_string_list_get_string (self->areas, i),
-                      g_ptr_array_index (areas, i)) == 0;
-  if (!same)
-    {
-      g_ptr_array_add (areas, NULL);
-      gtk_string_list_splice (self->areas, 0, n_old, (const char * const *) areas->pdata);
-    }
+  const char *view;
 
   if (n == n_all)
     count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u duty", "%u duties", n_all), n_all);
@@ -158,85 +61,60 @@ rebuild_areas (SdDutiesPage *self)
                                           n_all), n, n_all);
   gtk_label_set_label (self->count_label, count);
 
+  view = gtk_toggle_button_get_active (self->list_button) ? "list" : "matrix";
   gtk_stack_set_visible_child_name (self->stack, n_all > 0 ? "content" : "empty");
-  gtk_stack_set_visible_child_name (self->results_stack, n > 0 ? "list" : "no-results");
-}
-
-static gboolean
-rebuild_idle_cb (gpointer user_data)
-{
-  SdDutiesPage *self = user_data;
-
-  self->rebuild_id = 0;
-  rebuild_areas (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-filtered_changed_cb (SdDutiesPage *self)
-{
-  /* Many changes (a search, an import) come as many signals: rebuild once. */
-  if (self->rebuild_id == 0)
-    self->rebuild_id = g_idle_add (rebuild_idle_cb, self);
+  gtk_stack_set_visible_child_name (self->results_stack, n > 0 ? view : "no-results");
 }
 
 static void
 search_changed_cb (SdDutiesPage *self)
 {
-  gtk_filter_changed (GTK_FILTER (self->search_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  sd_duty_matrix_set_query (self->matrix,
+                            gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
-/* Cells */
-
-static gpointer
-row_item (GtkListItem *list_item)
+/* The list is bound to the matrix only while it is shown: a hidden list
+ * would otherwise follow every keystroke of a search through 10,000 rows. */
+static void
+view_toggled_cb (SdDutiesPage *self)
 {
-  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
+  gboolean list = gtk_toggle_button_get_active (self->list_button);
+  GtkSelectionModel *model = gtk_column_view_get_model (self->column_view);
 
-  return row != NULL ? gtk_tree_list_row_get_item (row) : NULL;
+  if (list && model == NULL)
+    {
+      g_autoptr(GtkNoSelection) selection =
+        gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->matrix)));
+
+      gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+    }
+  else if (!list && model != NULL)
+    gtk_column_view_set_model (self->column_view, NULL);
+
+  update_state (self);
 }
+
+/* List cells */
 
 static void
-setup_first_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                gpointer                  user_data)
-{
-  GtkWidget *expander = gtk_tree_expander_new ();
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), label);
-  gtk_list_item_set_child (list_item, expander);
-}
-
-static void
-bind_first_cb (GtkSignalListItemFactory *factory,
+setup_code_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                gpointer                  user_data)
 {
-  GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (list_item));
-  GtkWidget *label = gtk_tree_expander_get_child (expander);
-  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
-  g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+  GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_tree_expander_set_list_row (expander, row);
-  if (GTK_IS_STRING_OBJECT (item))
-    {
-      GListModel *children = gtk_tree_list_row_get_children (row);
-      guint n = children != NULL ? g_list_model_get_n_items (children) : 0;
-      const char *area = gtk_string_object_get_string (GTK_STRING_OBJECT (item));
-      /* Translators: a duty area and how many duties it has, e.g. "安全管理员职责 (4)" */
-      g_autofree char *text = g_strdup_printf (_("%s (%u)"), area, n);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (list_item, label);
+}
 
-      gtk_label_set_label (GTK_LABEL (label), text);
-      gtk_widget_add_css_class (label, "duty-area");
-    }
-  else
-    {
-      gtk_label_set_label (GTK_LABEL (label), sd_duty_get_code (SD_DUTY (item)));
-      gtk_widget_remove_css_class (label, "duty-area");
-    }
+static void
+bind_code_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  SdDuty *duty = gtk_list_item_get_item (list_item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)), sd_duty_get_code (duty));
 }
 
 /* A label rather than a GtkInscription: an inscription sizes its lines by
@@ -270,9 +148,15 @@ bind_duty_text_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *list_item,
                    gpointer                  user_data)
 {
-  g_autoptr(GObject) item = row_item (list_item);
+  set_cell_text (list_item, sd_duty_get_text (gtk_list_item_get_item (list_item)));
+}
 
-  set_cell_text (list_item, SD_IS_DUTY (item) ? sd_duty_get_text (SD_DUTY (item)) : NULL);
+static void
+bind_area_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  set_cell_text (list_item, sd_duty_get_area (gtk_list_item_get_item (list_item)));
 }
 
 static void
@@ -281,11 +165,10 @@ bind_holders_cb (GtkSignalListItemFactory *factory,
                  gpointer                  user_data)
 {
   SdDutiesPage *self = user_data;
-  g_autoptr(GObject) item = row_item (list_item);
+  SdDuty *duty = gtk_list_item_get_item (list_item);
   g_autofree char *holders = NULL;
 
-  if (SD_IS_DUTY (item))
-    holders = sd_duty_format_holders (self->index, self->store, sd_item_get_id (SD_ITEM (item)));
+  holders = sd_duty_format_holders (self->index, self->store, sd_item_get_id (SD_ITEM (duty)));
   set_cell_text (list_item, holders);
 }
 
@@ -294,9 +177,7 @@ bind_source_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *list_item,
                 gpointer                  user_data)
 {
-  g_autoptr(GObject) item = row_item (list_item);
-
-  set_cell_text (list_item, SD_IS_DUTY (item) ? sd_duty_get_source (SD_DUTY (item)) : NULL);
+  set_cell_text (list_item, sd_duty_get_source (gtk_list_item_get_item (list_item)));
 }
 
 static void
@@ -321,45 +202,55 @@ add_column (SdDutiesPage *self,
   g_object_unref (column);
 }
 
+static char *
+format_legend (void)
+{
+  static const char *codes[] = { "R", "A", "C", "I" };
+  g_autoptr(GString) legend = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    {
+      if (i > 0)
+        g_string_append (legend, " · ");
+      /* Translators: one entry of the matrix legend: "R Responsible" */
+      g_string_append_printf (legend, _("%s %s"), codes[i], sd_raci_label (codes[i]));
+    }
+  return g_string_free (g_steal_pointer (&legend), FALSE);
+}
+
 static void
 sd_duties_page_constructed (GObject *object)
 {
   SdDutiesPage *self = SD_DUTIES_PAGE (object);
-  GListModel *duties;
-  g_autoptr(GtkNoSelection) selection = NULL;
+  g_autofree char *legend = NULL;
 
   G_OBJECT_CLASS (sd_duties_page_parent_class)->constructed (object);
 
   g_assert (self->store != NULL);
-  duties = sd_store_get_items (self->store, SD_TYPE_DUTY);
+  self->matrix = sd_duty_matrix_new (self->store);
   self->index = sd_assignment_index_new (self->store);
+  g_signal_connect_object (self->matrix, "changed", G_CALLBACK (update_state), self,
+                           G_CONNECT_SWAPPED);
+  sd_matrix_view_set_matrix (self->matrix_view, self->matrix);
 
-  self->search_filter = gtk_custom_filter_new (search_filter_func, self, NULL);
-  self->filtered = gtk_filter_list_model_new (g_object_ref (duties),
-                                              g_object_ref (GTK_FILTER (self->search_filter)));
-  self->areas = gtk_string_list_new (NULL);
-  self->tree = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->areas)), FALSE, TRUE,
-                                        create_child_model_cb, self, NULL);
-
-  /* Holders are searchable too: search again when they change. */
-  g_signal_connect_object (self->filtered, "items-changed",
-                           G_CALLBACK (filtered_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (sd_store_get_items (self->store, SD_TYPE_ASSIGNMENT), "items-changed",
-                           G_CALLBACK (search_changed_cb), self, G_CONNECT_SWAPPED);
-
-  add_column (self, _("Duty"), G_CALLBACK (setup_first_cb), G_CALLBACK (bind_first_cb),
-              260, FALSE);
-  add_column (self, _("Text"), G_CALLBACK (setup_text_cb), G_CALLBACK (bind_duty_text_cb),
+  add_column (self, _("Code"), G_CALLBACK (setup_code_cb), G_CALLBACK (bind_code_cb),
+              110, FALSE);
+  add_column (self, _("Duty"), G_CALLBACK (setup_text_cb), G_CALLBACK (bind_duty_text_cb),
               -1, TRUE);
+  add_column (self, _("Area"), G_CALLBACK (setup_text_cb), G_CALLBACK (bind_area_cb),
+              200, FALSE);
   add_column (self, _("Held by"), G_CALLBACK (setup_text_cb), G_CALLBACK (bind_holders_cb),
               360, FALSE);
   add_column (self, _("Source"), G_CALLBACK (setup_text_cb), G_CALLBACK (bind_source_cb),
               240, FALSE);
 
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->tree)));
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  legend = format_legend ();
+  gtk_label_set_label (self->legend_label, legend);
+  /* Each keystroke filters at once: the matrix filters 10,000 duties in a
+   * few milliseconds, so the default delay would only be lag. */
+  gtk_search_entry_set_search_delay (self->search_entry, 0);
 
-  rebuild_areas (self);
+  update_state (self);
 }
 
 static void
@@ -367,16 +258,14 @@ sd_duties_page_dispose (GObject *object)
 {
   SdDutiesPage *self = SD_DUTIES_PAGE (object);
 
-  g_clear_handle_id (&self->rebuild_id, g_source_remove);
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
+  if (self->matrix_view != NULL)
+    sd_matrix_view_set_matrix (self->matrix_view, NULL);
   /* AdwBin would unparent its child a second time after the template did. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SD_TYPE_DUTIES_PAGE);
-  g_clear_object (&self->tree);
-  g_clear_object (&self->areas);
-  g_clear_object (&self->filtered);
-  g_clear_object (&self->search_filter);
+  g_clear_object (&self->matrix);
   g_clear_object (&self->index);
   g_clear_object (&self->store);
 
@@ -435,6 +324,7 @@ sd_duties_page_class_init (SdDutiesPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (SD_TYPE_MATRIX_VIEW);
   sd_ui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/sd-duties-page.ui");
@@ -442,8 +332,13 @@ sd_duties_page_class_init (SdDutiesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SdDutiesPage, results_stack);
   gtk_widget_class_bind_template_child (widget_class, SdDutiesPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SdDutiesPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, SdDutiesPage, legend_label);
+  gtk_widget_class_bind_template_child (widget_class, SdDutiesPage, matrix_button);
+  gtk_widget_class_bind_template_child (widget_class, SdDutiesPage, list_button);
+  gtk_widget_class_bind_template_child (widget_class, SdDutiesPage, matrix_view);
   gtk_widget_class_bind_template_child (widget_class, SdDutiesPage, column_view);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_toggled_cb);
 }
 
 static void

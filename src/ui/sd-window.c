@@ -58,15 +58,35 @@ load_settings (void)
   return g_settings_new_full (schema, NULL, NULL);
 }
 
+typedef GtkWidget *(*PageFactory) (SdStore *store);
+
+/* Each page is built the first time it is shown: the window opens with only
+ * the page the user left it on, whatever the size of the database. */
 static void
-add_page (SdWindow   *self,
-          GtkWidget  *page,
-          const char *name,
-          const char *title,
-          const char *icon_name)
+add_page (SdWindow    *self,
+          PageFactory  factory,
+          const char  *name,
+          const char  *title,
+          const char  *icon_name)
 {
-  adw_view_stack_add_titled (self->stack, page, name, title);
-  adw_view_stack_page_set_icon_name (adw_view_stack_get_page (self->stack, page), icon_name);
+  GtkWidget *holder = adw_bin_new ();
+
+  g_object_set_data (G_OBJECT (holder), "sd-page-factory", factory);
+  adw_view_stack_add_titled (self->stack, holder, name, title);
+  adw_view_stack_page_set_icon_name (adw_view_stack_get_page (self->stack, holder), icon_name);
+}
+
+static void
+build_visible_page (SdWindow *self)
+{
+  GtkWidget *holder = adw_view_stack_get_visible_child (self->stack);
+  PageFactory factory;
+
+  if (holder == NULL || adw_bin_get_child (ADW_BIN (holder)) != NULL)
+    return;
+  factory = g_object_get_data (G_OBJECT (holder), "sd-page-factory");
+  if (factory != NULL)
+    adw_bin_set_child (ADW_BIN (holder), factory (self->store));
 }
 
 static void
@@ -84,6 +104,7 @@ visible_page_changed_cb (SdWindow *self)
 {
   const char *page = adw_view_stack_get_visible_child_name (self->stack);
 
+  build_visible_page (self);
   if (self->settings != NULL && page != NULL)
     g_settings_set_string (self->settings, "last-page", page);
 }
@@ -117,14 +138,10 @@ sd_window_constructed (GObject *object)
 
     adw_view_switcher_title_set_subtitle (self->switcher_title, name);
   }
-  add_page (self, sd_org_page_new (self->store), "organisation", _("Organisation"),
-            "system-users-symbolic");
-  add_page (self, sd_duties_page_new (self->store), "duties", _("Duties"),
-            "view-list-bullet-symbolic");
-  add_page (self, sd_risks_page_new (self->store), "risks", _("Risks"),
-            "view-grid-symbolic");
-  add_page (self, sd_plan_page_new (self->store), "plan", _("Plan"),
-            "x-office-calendar-symbolic");
+  add_page (self, sd_org_page_new, "organisation", _("Organisation"), "system-users-symbolic");
+  add_page (self, sd_duties_page_new, "duties", _("Duties"), "view-list-bullet-symbolic");
+  add_page (self, sd_risks_page_new, "risks", _("Risks"), "view-grid-symbolic");
+  add_page (self, sd_plan_page_new, "plan", _("Plan"), "x-office-calendar-symbolic");
 
   if (self->settings != NULL)
     {
@@ -134,6 +151,7 @@ sd_window_constructed (GObject *object)
     }
   g_signal_connect_object (self->stack, "notify::visible-child",
                            G_CALLBACK (visible_page_changed_cb), self, G_CONNECT_SWAPPED);
+  build_visible_page (self);
 }
 
 static gboolean

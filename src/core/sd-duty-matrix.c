@@ -1,0 +1,943 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Security Duties authors
+ */
+
+#define G_LOG_DOMAIN "sd-duty-matrix"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "sd-duty-matrix.h"
+#include "sd-assignment.h"
+#include "sd-body.h"
+#include "sd-post.h"
+#include "sd-unit.h"
+
+/* A row is a duty index, or an area index with this bit set. */
+#define AREA_ROW (1u << 31)
+
+typedef struct
+{
+  SdDuty *duty;       /* owned */
+  gint64  id;         /* the duty's, the key of duty_index */
+  guint   area;
+  guint   first_cell;
+  guint   n_cells;
+  guint   row;        /* G_MAXUINT while not shown */
+  char   *haystack;   /* case-folded searchable text, made on the first search */
+} DutyEntry;
+
+typedef struct
+{
+  char   *name;
+  GArray *duties;     /* guint: indices into the duty entries, in order */
+  guint   n_shown;
+} Area;
+
+struct _SdDutyMatrix
+{
+  GObject     parent_instance;
+
+  SdStore    *store;
+  GListModel *sources[5];
+  guint       rebuild_id;
+  gboolean    dirty;
+
+  GArray     *duties;      /* DutyEntry */
+  GPtrArray  *areas;       /* Area */
+  GHashTable *duty_index;  /* gint64 * (the entry's id) → index + 1 */
+  GArray     *cells;       /* SdMatrixCell, row after row */
+
+  GArray     *columns;     /* SdMatrixColumn */
+  GPtrArray  *column_refs; /* keeps the party items alive while the store changes */
+  gint64     *column_keys; /* id * 4 + kind, the keys of column_index */
+  GHashTable *column_index;/* gint64 * → column + 1 */
+  GArray     *groups;      /* SdMatrixGroup */
+
+  char       *query;
+  char      **words;       /* the case-folded query, split */
+  GArray     *rows;        /* guint, see AREA_ROW */
+  GPtrArray  *shown;       /* SdDuty (borrowed), the list model's items */
+};
+
+static void sd_duty_matrix_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (SdDutyMatrix, sd_duty_matrix, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      sd_duty_matrix_list_model_init))
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Roles */
+
+const char *
+sd_role_mask_to_string (guint roles)
+{
+  static const char *const strings[16] = {
+    "", "R", "A", "RA", "C", "RC", "AC", "RAC",
+    "I", "RI", "AI", "RAI", "CI", "RCI", "ACI", "RACI",
+  };
+
+  return strings[roles & 0xf];
+}
+
+guint
+sd_role_mask_from_code (const char *code)
+{
+  if (code == NULL)
+    return 0;
+  switch (code[0])
+    {
+    case 'R': return SD_ROLE_R;
+    case 'A': return SD_ROLE_A;
+    case 'C': return SD_ROLE_C;
+    case 'I': return SD_ROLE_I;
+    default: return 0;
+    }
+}
+
+/* Building */
+
+static void
+area_free (gpointer data)
+{
+  Area *area = data;
+
+  g_free (area->name);
+  g_array_unref (area->duties);
+  g_free (area);
+}
+
+static void
+duty_entry_clear (gpointer data)
+{
+  DutyEntry *entry = data;
+
+  g_clear_object (&entry->duty);
+  g_clear_pointer (&entry->haystack, g_free);
+}
+
+static void
+group_clear (gpointer data)
+{
+  SdMatrixGroup *group = data;
+
+  g_clear_pointer (&group->title, g_free);
+}
+
+static gint64
+party_key (SdPartyKind kind,
+           gint64      id)
+{
+  return id * 4 + kind;
+}
+
+static void
+add_group (SdDutyMatrix *self,
+           const char   *title)
+{
+  SdMatrixGroup group = { g_strdup (title), self->columns->len, 0 };
+
+  g_array_append_val (self->groups, group);
+}
+
+static void
+add_column (SdDutyMatrix *self,
+            SdPartyKind   kind,
+            gpointer      item)
+{
+  SdMatrixGroup *group = &g_array_index (self->groups, SdMatrixGroup, self->groups->len - 1);
+  SdMatrixColumn column = { kind, sd_item_get_id (item), item, self->groups->len - 1 };
+
+  g_array_append_val (self->columns, column);
+  g_ptr_array_add (self->column_refs, g_object_ref (item));
+  group->n_columns++;
+}
+
+/* Units depth first, each followed by its posts, so that the columns of a
+ * department sit beside those of its sections. */
+static void
+add_unit_columns (SdDutyMatrix *self,
+                  SdUnit       *unit,
+                  GHashTable   *children,
+                  GHashTable   *posts_by_unit,
+                  GHashTable   *visited)
+{
+  gint64 id = sd_item_get_id (SD_ITEM (unit));
+  GPtrArray *posts = g_hash_table_lookup (posts_by_unit, &id);
+  GPtrArray *kids = g_hash_table_lookup (children, &id);
+
+  /* A cycle in the parent links must not loop forever. */
+  if (!g_hash_table_add (visited, unit))
+    return;
+
+  add_group (self, sd_unit_get_name (unit));
+  add_column (self, SD_PARTY_UNIT, unit);
+  for (guint i = 0; posts != NULL && i < posts->len; i++)
+    add_column (self, SD_PARTY_POST, g_ptr_array_index (posts, i));
+
+  for (guint i = 0; kids != NULL && i < kids->len; i++)
+    add_unit_columns (self, g_ptr_array_index (kids, i), children, posts_by_unit, visited);
+}
+
+static void
+append_to_bucket (GHashTable *buckets,
+                  gint64     *key,
+                  gpointer    item)
+{
+  GPtrArray *list = g_hash_table_lookup (buckets, key);
+
+  if (list == NULL)
+    {
+      list = g_ptr_array_new ();
+      g_hash_table_insert (buckets, key, list);
+    }
+  g_ptr_array_add (list, item);
+}
+
+static void
+build_columns (SdDutyMatrix *self)
+{
+  GListModel *bodies = sd_store_get_items (self->store, SD_TYPE_BODY);
+  GListModel *units = sd_store_get_items (self->store, SD_TYPE_UNIT);
+  GListModel *posts = sd_store_get_items (self->store, SD_TYPE_POST);
+  guint n_bodies = g_list_model_get_n_items (bodies);
+  guint n_units = g_list_model_get_n_items (units);
+  guint n_posts = g_list_model_get_n_items (posts);
+  g_autoptr(GHashTable) children = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                          (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GHashTable) posts_by_unit = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                               g_free,
+                                                               (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GHashTable) visited = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) roots = g_ptr_array_new ();
+  g_autoptr(GPtrArray) loose_posts = g_ptr_array_new ();
+
+  if (n_bodies > 0)
+    {
+      add_group (self, _("Security bodies"));
+      for (guint i = 0; i < n_bodies; i++)
+        {
+          g_autoptr(SdBody) body = g_list_model_get_item (bodies, i);
+
+          add_column (self, SD_PARTY_BODY, body);
+        }
+    }
+
+  for (guint i = 0; i < n_units; i++)
+    {
+      g_autoptr(SdUnit) unit = g_list_model_get_item (units, i);
+      gint64 parent_id = sd_unit_get_parent_id (unit);
+
+      if (parent_id != 0 && sd_store_lookup (self->store, SD_TYPE_UNIT, parent_id) != NULL)
+        append_to_bucket (children, g_memdup2 (&parent_id, sizeof parent_id), unit);
+      else
+        g_ptr_array_add (roots, unit);
+    }
+
+  for (guint i = 0; i < n_posts; i++)
+    {
+      g_autoptr(SdPost) post = g_list_model_get_item (posts, i);
+      gint64 unit_id = sd_post_get_unit_id (post);
+
+      if (unit_id != 0 && sd_store_lookup (self->store, SD_TYPE_UNIT, unit_id) != NULL)
+        append_to_bucket (posts_by_unit, g_memdup2 (&unit_id, sizeof unit_id), post);
+      else
+        g_ptr_array_add (loose_posts, post);
+    }
+
+  if (loose_posts->len > 0)
+    {
+      add_group (self, _("Organisation-wide posts"));
+      for (guint i = 0; i < loose_posts->len; i++)
+        add_column (self, SD_PARTY_POST, g_ptr_array_index (loose_posts, i));
+    }
+
+  for (guint i = 0; i < roots->len; i++)
+    add_unit_columns (self, g_ptr_array_index (roots, i), children, posts_by_unit, visited);
+
+  self->column_keys = g_new (gint64, MAX (self->columns->len, 1));
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      SdMatrixColumn *column = &g_array_index (self->columns, SdMatrixColumn, i);
+
+      self->column_keys[i] = party_key (column->kind, column->id);
+      g_hash_table_insert (self->column_index, &self->column_keys[i], GUINT_TO_POINTER (i + 1));
+    }
+}
+
+static void
+build_duties (SdDutyMatrix *self)
+{
+  GListModel *duties = sd_store_get_items (self->store, SD_TYPE_DUTY);
+  guint n = g_list_model_get_n_items (duties);
+  g_autoptr(GHashTable) area_index = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_array_set_size (self->duties, n);
+  for (guint i = 0; i < n; i++)
+    {
+      DutyEntry *entry = &g_array_index (self->duties, DutyEntry, i);
+      const char *name;
+      gpointer value;
+      Area *area;
+
+      entry->duty = g_list_model_get_item (duties, i);
+      entry->id = sd_item_get_id (SD_ITEM (entry->duty));
+      entry->row = G_MAXUINT;
+      name = sd_duty_get_area (entry->duty);
+      if (name == NULL || name[0] == '\0')
+        name = _("Other duties");
+
+      if (g_hash_table_lookup_extended (area_index, name, NULL, &value))
+        {
+          entry->area = GPOINTER_TO_UINT (value);
+          area = g_ptr_array_index (self->areas, entry->area);
+        }
+      else
+        {
+          area = g_new0 (Area, 1);
+          area->name = g_strdup (name);
+          area->duties = g_array_new (FALSE, FALSE, sizeof (guint));
+          entry->area = self->areas->len;
+          g_ptr_array_add (self->areas, area);
+          g_hash_table_insert (area_index, area->name, GUINT_TO_POINTER (entry->area));
+        }
+      g_array_append_val (area->duties, i);
+    }
+
+  /* Only now: the array does not move any more. */
+  for (guint i = 0; i < n; i++)
+    {
+      DutyEntry *entry = &g_array_index (self->duties, DutyEntry, i);
+
+      g_hash_table_insert (self->duty_index, &entry->id, GUINT_TO_POINTER (i + 1));
+    }
+}
+
+typedef struct
+{
+  guint duty;
+  SdMatrixCell cell;
+} PendingCell;
+
+static int
+compare_pending (gconstpointer a,
+                 gconstpointer b)
+{
+  const PendingCell *x = a, *y = b;
+
+  if (x->duty != y->duty)
+    return x->duty < y->duty ? -1 : 1;
+  if (x->cell.column != y->cell.column)
+    return x->cell.column < y->cell.column ? -1 : 1;
+  return 0;
+}
+
+static guint
+lookup_column (SdDutyMatrix *self,
+               SdPartyKind   kind,
+               gint64        id)
+{
+  gint64 key = party_key (kind, id);
+
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->column_index, &key));
+}
+
+static void
+build_cells (SdDutyMatrix *self)
+{
+  GListModel *assignments = sd_store_get_items (self->store, SD_TYPE_ASSIGNMENT);
+  guint n = g_list_model_get_n_items (assignments);
+  g_autoptr(GArray) pending = g_array_sized_new (FALSE, FALSE, sizeof (PendingCell), n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SdAssignment) assignment = g_list_model_get_item (assignments, i);
+      gint64 duty_id = sd_assignment_get_duty_id (assignment);
+      guint duty = GPOINTER_TO_UINT (g_hash_table_lookup (self->duty_index, &duty_id));
+      guint column = 0;
+      PendingCell cell;
+
+      if (duty == 0)
+        continue;
+      if (sd_assignment_get_post_id (assignment) != 0)
+        column = lookup_column (self, SD_PARTY_POST, sd_assignment_get_post_id (assignment));
+      else if (sd_assignment_get_unit_id (assignment) != 0)
+        column = lookup_column (self, SD_PARTY_UNIT, sd_assignment_get_unit_id (assignment));
+      else if (sd_assignment_get_body_id (assignment) != 0)
+        column = lookup_column (self, SD_PARTY_BODY, sd_assignment_get_body_id (assignment));
+      if (column == 0)
+        continue;
+
+      cell.duty = duty - 1;
+      cell.cell.column = column - 1;
+      cell.cell.roles = sd_role_mask_from_code (sd_assignment_get_role (assignment));
+      g_array_append_val (pending, cell);
+    }
+
+  g_array_sort (pending, compare_pending);
+
+  /* Pack row after row; two assignments of one party to one duty share a cell. */
+  for (guint i = 0; i < pending->len; i++)
+    {
+      PendingCell *p = &g_array_index (pending, PendingCell, i);
+      DutyEntry *entry = &g_array_index (self->duties, DutyEntry, p->duty);
+
+      if (entry->n_cells == 0)
+        entry->first_cell = self->cells->len;
+      else
+        {
+          SdMatrixCell *last = &g_array_index (self->cells, SdMatrixCell, self->cells->len - 1);
+
+          if (last->column == p->cell.column)
+            {
+              last->roles |= p->cell.roles;
+              continue;
+            }
+        }
+      g_array_append_val (self->cells, p->cell);
+      entry->n_cells++;
+    }
+}
+
+/* Filtering */
+
+static const char *
+column_name (SdDutyMatrix         *self,
+             const SdMatrixColumn *column)
+{
+  switch (column->kind)
+    {
+    case SD_PARTY_BODY:
+      return sd_body_get_name (column->item);
+    case SD_PARTY_UNIT:
+      return sd_unit_get_name (column->item);
+    case SD_PARTY_POST:
+      return sd_post_get_name (column->item);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+append_field (GString    *out,
+              const char *text)
+{
+  if (text != NULL)
+    g_string_append (out, text);
+  g_string_append_c (out, '\n');
+}
+
+static void
+ensure_haystack (SdDutyMatrix *self,
+                 DutyEntry    *entry)
+{
+  g_autoptr(GString) text = NULL;
+  Area *area;
+
+  if (entry->haystack != NULL)
+    return;
+
+  area = g_ptr_array_index (self->areas, entry->area);
+  text = g_string_new (NULL);
+  append_field (text, sd_duty_get_code (entry->duty));
+  append_field (text, sd_duty_get_text (entry->duty));
+  append_field (text, area->name);
+  append_field (text, sd_duty_get_source (entry->duty));
+  for (guint i = 0; i < entry->n_cells; i++)
+    {
+      SdMatrixCell *cell = &g_array_index (self->cells, SdMatrixCell, entry->first_cell + i);
+
+      append_field (text, column_name (self, &g_array_index (self->columns, SdMatrixColumn,
+                                                             cell->column)));
+    }
+  entry->haystack = g_utf8_casefold (text->str, text->len);
+}
+
+static gboolean
+entry_matches (SdDutyMatrix *self,
+               DutyEntry    *entry)
+{
+  if (self->words == NULL)
+    return TRUE;
+
+  ensure_haystack (self, entry);
+  for (guint i = 0; self->words[i] != NULL; i++)
+    {
+      if (strstr (entry->haystack, self->words[i]) == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+build_rows (SdDutyMatrix *self)
+{
+  g_array_set_size (self->rows, 0);
+  g_ptr_array_set_size (self->shown, 0);
+
+  for (guint a = 0; a < self->areas->len; a++)
+    {
+      Area *area = g_ptr_array_index (self->areas, a);
+      guint header = self->rows->len;
+      guint header_value = a | AREA_ROW;
+
+      area->n_shown = 0;
+      g_array_append_val (self->rows, header_value);
+      for (guint i = 0; i < area->duties->len; i++)
+        {
+          guint index = g_array_index (area->duties, guint, i);
+          DutyEntry *entry = &g_array_index (self->duties, DutyEntry, index);
+
+          if (!entry_matches (self, entry))
+            {
+              entry->row = G_MAXUINT;
+              continue;
+            }
+          entry->row = self->rows->len;
+          g_array_append_val (self->rows, index);
+          g_ptr_array_add (self->shown, entry->duty);
+          area->n_shown++;
+        }
+      /* An area with nothing to show has no header either. */
+      if (area->n_shown == 0)
+        g_array_set_size (self->rows, header);
+    }
+}
+
+static void
+clear_built (SdDutyMatrix *self)
+{
+  g_hash_table_remove_all (self->duty_index);
+  g_hash_table_remove_all (self->column_index);
+  g_array_set_size (self->duties, 0);
+  g_ptr_array_set_size (self->areas, 0);
+  g_array_set_size (self->cells, 0);
+  g_array_set_size (self->columns, 0);
+  g_ptr_array_set_size (self->column_refs, 0);
+  g_array_set_size (self->groups, 0);
+  g_clear_pointer (&self->column_keys, g_free);
+}
+
+static void
+rebuild (SdDutyMatrix *self)
+{
+  guint n_before = self->shown->len;
+
+  /* The list model's old items stay valid until the signal below. */
+  g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < self->shown->len; i++)
+    g_ptr_array_add (keep, g_object_ref (g_ptr_array_index (self->shown, i)));
+
+  clear_built (self);
+  build_columns (self);
+  build_duties (self);
+  build_cells (self);
+  build_rows (self);
+  self->dirty = FALSE;
+
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, n_before, self->shown->len);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static gboolean
+rebuild_idle_cb (gpointer user_data)
+{
+  SdDutyMatrix *self = user_data;
+
+  self->rebuild_id = 0;
+  if (self->dirty)
+    rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+source_changed_cb (SdDutyMatrix *self)
+{
+  /* An import changes thousands of rows one by one: build once, before the
+   * next frame is drawn. */
+  self->dirty = TRUE;
+  if (self->rebuild_id == 0)
+    self->rebuild_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, rebuild_idle_cb, self, NULL);
+}
+
+/* GListModel */
+
+static GType
+sd_duty_matrix_get_item_type (GListModel *model)
+{
+  return SD_TYPE_DUTY;
+}
+
+static guint
+sd_duty_matrix_get_n_items (GListModel *model)
+{
+  return SD_DUTY_MATRIX (model)->shown->len;
+}
+
+static gpointer
+sd_duty_matrix_get_item (GListModel *model,
+                         guint       position)
+{
+  SdDutyMatrix *self = SD_DUTY_MATRIX (model);
+
+  if (position >= self->shown->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (self->shown, position));
+}
+
+static void
+sd_duty_matrix_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = sd_duty_matrix_get_item_type;
+  iface->get_n_items = sd_duty_matrix_get_n_items;
+  iface->get_item = sd_duty_matrix_get_item;
+}
+
+/* Object */
+
+static void
+sd_duty_matrix_dispose (GObject *object)
+{
+  SdDutyMatrix *self = SD_DUTY_MATRIX (object);
+
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  for (guint i = 0; i < G_N_ELEMENTS (self->sources); i++)
+    {
+      if (self->sources[i] != NULL)
+        g_signal_handlers_disconnect_by_data (self->sources[i], self);
+      g_clear_object (&self->sources[i]);
+    }
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (sd_duty_matrix_parent_class)->dispose (object);
+}
+
+static void
+sd_duty_matrix_finalize (GObject *object)
+{
+  SdDutyMatrix *self = SD_DUTY_MATRIX (object);
+
+  clear_built (self);
+  g_clear_pointer (&self->duty_index, g_hash_table_unref);
+  g_clear_pointer (&self->column_index, g_hash_table_unref);
+  g_clear_pointer (&self->duties, g_array_unref);
+  g_clear_pointer (&self->areas, g_ptr_array_unref);
+  g_clear_pointer (&self->cells, g_array_unref);
+  g_clear_pointer (&self->columns, g_array_unref);
+  g_clear_pointer (&self->column_refs, g_ptr_array_unref);
+  g_clear_pointer (&self->groups, g_array_unref);
+  g_clear_pointer (&self->rows, g_array_unref);
+  g_clear_pointer (&self->shown, g_ptr_array_unref);
+  g_clear_pointer (&self->query, g_free);
+  g_clear_pointer (&self->words, g_strfreev);
+
+  G_OBJECT_CLASS (sd_duty_matrix_parent_class)->finalize (object);
+}
+
+static void
+sd_duty_matrix_class_init (SdDutyMatrixClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = sd_duty_matrix_dispose;
+  object_class->finalize = sd_duty_matrix_finalize;
+
+  /* The rows, columns or cells changed; everything shown must be redrawn. */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+sd_duty_matrix_init (SdDutyMatrix *self)
+{
+  self->duties = g_array_new (FALSE, TRUE, sizeof (DutyEntry));
+  g_array_set_clear_func (self->duties, duty_entry_clear);
+  self->areas = g_ptr_array_new_with_free_func (area_free);
+  self->duty_index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->cells = g_array_new (FALSE, FALSE, sizeof (SdMatrixCell));
+  self->columns = g_array_new (FALSE, FALSE, sizeof (SdMatrixColumn));
+  self->column_refs = g_ptr_array_new_with_free_func (g_object_unref);
+  self->column_index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->groups = g_array_new (FALSE, FALSE, sizeof (SdMatrixGroup));
+  g_array_set_clear_func (self->groups, group_clear);
+  self->rows = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->shown = g_ptr_array_new ();
+  self->query = g_strdup ("");
+}
+
+SdDutyMatrix *
+sd_duty_matrix_new (SdStore *store)
+{
+  SdDutyMatrix *self;
+  GType types[5] = {
+    SD_TYPE_DUTY, SD_TYPE_ASSIGNMENT, SD_TYPE_POST, SD_TYPE_UNIT, SD_TYPE_BODY,
+  };
+
+  g_return_val_if_fail (SD_IS_STORE (store), NULL);
+
+  self = g_object_new (SD_TYPE_DUTY_MATRIX, NULL);
+  self->store = g_object_ref (store);
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      self->sources[i] = g_object_ref (sd_store_get_items (store, types[i]));
+      g_signal_connect_swapped (self->sources[i], "items-changed",
+                                G_CALLBACK (source_changed_cb), self);
+    }
+  rebuild (self);
+  return self;
+}
+
+void
+sd_duty_matrix_flush (SdDutyMatrix *self)
+{
+  g_return_if_fail (SD_IS_DUTY_MATRIX (self));
+
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  if (self->dirty)
+    rebuild (self);
+}
+
+void
+sd_duty_matrix_set_query (SdDutyMatrix *self,
+                          const char   *query)
+{
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *spaced = NULL;
+  g_autoptr(GPtrArray) words = NULL;
+  guint n_before;
+
+  g_return_if_fail (SD_IS_DUTY_MATRIX (self));
+
+  if (query == NULL)
+    query = "";
+  if (g_strcmp0 (self->query, query) == 0)
+    return;
+
+  g_free (self->query);
+  self->query = g_strdup (query);
+  g_clear_pointer (&self->words, g_strfreev);
+
+  /* The ideographic space separates words as well; g_strsplit_set() splits
+   * on single bytes, so it becomes an ASCII space first. */
+  spaced = g_strjoinv (" ", (parts = g_strsplit (query, "\u3000", -1)));
+  g_clear_pointer (&parts, g_strfreev);
+  parts = g_strsplit_set (spaced, " \t\n", -1);
+  words = g_ptr_array_new ();
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      if (parts[i][0] != '\0')
+        g_ptr_array_add (words, g_utf8_casefold (parts[i], -1));
+    }
+  if (words->len > 0)
+    {
+      g_ptr_array_add (words, NULL);
+      self->words = (char **) g_ptr_array_free (g_steal_pointer (&words), FALSE);
+    }
+
+  n_before = self->shown->len;
+  build_rows (self);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, n_before, self->shown->len);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+const char *
+sd_duty_matrix_get_query (SdDutyMatrix *self)
+{
+  g_return_val_if_fail (SD_IS_DUTY_MATRIX (self), NULL);
+
+  return self->query != NULL ? self->query : "";
+}
+
+guint
+sd_duty_matrix_get_n_duties (SdDutyMatrix *self)
+{
+  g_return_val_if_fail (SD_IS_DUTY_MATRIX (self), 0);
+
+  return self->duties->len;
+}
+
+guint
+sd_duty_matrix_get_n_shown (SdDutyMatrix *self)
+{
+  g_return_val_if_fail (SD_IS_DUTY_MATRIX (self), 0);
+
+  return self->shown->len;
+}
+
+guint
+sd_duty_matrix_get_n_rows (SdDutyMatrix *self)
+{
+  g_return_val_if_fail (SD_IS_DUTY_MATRIX (self), 0);
+
+  return self->rows->len;
+}
+
+static DutyEntry *
+row_entry (SdDutyMatrix *self,
+           guint         row)
+{
+  guint value;
+
+  if (row >= self->rows->len)
+    return NULL;
+  value = g_array_index (self->rows, guint, row);
+  if (value & AREA_ROW)
+    return NULL;
+  return &g_array_index (self->duties, DutyEntry, value);
+}
+
+SdDuty *
+sd_duty_matrix_get_row_duty (SdDutyMatrix *self,
+                             guint         row)
+{
+  DutyEntry *entry;
+
+  g_return_val_if_fail (SD_IS_DUTY_MATRIX (self), NULL);
+
+  entry = row_entry (self, row);
+  return entry != NULL ? entry->duty : NULL;
+}
+
+static Area *
+row_area (SdDutyMatrix *self,
+          guint         row)
+{
+  guint value;
+
+  if (row >= self->rows->len)
+    return NULL;
+  value = g_array_index (self->rows, guint, row);
+  if (value & AREA_ROW)
+    return g_ptr_array_index (self->areas, value & ~AREA_ROW);
+  return g_ptr_array_index (self->areas, g_array_index (self->duties, DutyEntry, value).area);
+}
+
+const char *
+sd_duty_matrix_get_row_area (SdDutyMatrix *self,
+                             guint         row)
+{
+  Area *area;
+
+  g_return_val_if_fail (SD_IS_DUTY_MATRIX (self), NULL);
+
+  area = row_area (self, row);
+  return area != NULL ? area->name : NULL;
+}
+
+guint
+sd_duty_matrix_get_area_size (SdDutyMatrix *self,
+                              guint         row)
+{
+  Area *area;
+
+  g_return_val_if_fail (SD_IS_DUTY_MATRIX (self), 0);
+
+  area = row_area (self, row);
+  return area != NULL ? area->n_shown : 0;
+}
+
+const SdMatrixCell *
+sd_duty_matrix_get_cells (SdDutyMatrix *self,
+                          guint         row,
+                          guint        *n_cells)
+{
+  DutyEntry *entry;
+
+  g_return_val_if_fail (SD_IS_DUTY_MATRIX (self), NULL);
+  g_return_val_if_fail (n_cells != NULL, NULL);
+
+  entry = row_entry (self, row);
+  if (entry == NULL || entry->n_cells == 0)
+    {
+      *n_cells = 0;
+      return NULL;
+    }
+  *n_cells = entry->n_cells;
+  return &g_array_index (self->cells, SdMatrixCell, entry->first_cell);
+}
+
+guint
+sd_duty_matrix_get_roles (SdDutyMatrix *self,
+                          guint         row,
+                          guint         column)
+{
+  const SdMatrixCell *cells;
+  guint n_cells;
+
+  cells = sd_duty_matrix_get_cells (self, row, &n_cells);
+  for (guint i = 0; i < n_cells; i++)
+    {
+      if (cells[i].column == column)
+        return cells[i].roles;
+    }
+  return 0;
+}
+
+guint
+sd_duty_matrix_find_duty (SdDutyMatrix *self,
+                          gint64        duty_id)
+{
+  guint index;
+
+  g_return_val_if_fail (SD_IS_DUTY_MATRIX (self), G_MAXUINT);
+
+  index = GPOINTER_TO_UINT (g_hash_table_lookup (self->duty_index, &duty_id));
+  if (index == 0)
+    return G_MAXUINT;
+  return g_array_index (self->duties, DutyEntry, index - 1).row;
+}
+
+guint
+sd_duty_matrix_get_n_columns (SdDutyMatrix *self)
+{
+  g_return_val_if_fail (SD_IS_DUTY_MATRIX (self), 0);
+
+  return self->columns->len;
+}
+
+const SdMatrixColumn *
+sd_duty_matrix_get_column (SdDutyMatrix *self,
+                           guint         column)
+{
+  g_return_val_if_fail (SD_IS_DUTY_MATRIX (self), NULL);
+  g_return_val_if_fail (column < self->columns->len, NULL);
+
+  return &g_array_index (self->columns, SdMatrixColumn, column);
+}
+
+const char *
+sd_duty_matrix_get_column_name (SdDutyMatrix *self,
+                                guint         column)
+{
+  g_return_val_if_fail (SD_IS_DUTY_MATRIX (self), NULL);
+  g_return_val_if_fail (column < self->columns->len, NULL);
+
+  return column_name (self, &g_array_index (self->columns, SdMatrixColumn, column));
+}
+
+guint
+sd_duty_matrix_get_n_groups (SdDutyMatrix *self)
+{
+  g_return_val_if_fail (SD_IS_DUTY_MATRIX (self), 0);
+
+  return self->groups->len;
+}
+
+const SdMatrixGroup *
+sd_duty_matrix_get_group (SdDutyMatrix *self,
+                          guint         group)
+{
+  g_return_val_if_fail (SD_IS_DUTY_MATRIX (self), NULL);
+  g_return_val_if_fail (group < self->groups->len, NULL);
+
+  return &g_array_index (self->groups, SdMatrixGroup, group);
+}

@@ -1,0 +1,541 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Security Duties authors
+ *
+ * sd-bench DATABASE: measures the application on a (generated) database
+ * and prints one line per figure, "name value unit". Run under a display
+ * (Xvfb) with GSK_RENDERER=cairo; run-bench.sh sets that up.
+ *
+ * The database is copied first: the edit figure writes to the copy.
+ */
+
+#define G_LOG_DOMAIN "sd-bench"
+
+#include "config.h"
+
+#include <locale.h>
+#include <malloc.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <gio/gio.h>
+#include <adwaita.h>
+
+#include "sd-application.h"
+#include "sd-duty-matrix.h"
+#include "sd-duty.h"
+#include "sd-matrix-view.h"
+#include "sd-store.h"
+#include "sd-window.h"
+
+#define N_OPEN_RUNS    5
+#define N_SCROLLS      200
+#define N_WARMUP       10
+#define N_QUERIES      20
+#define N_REDRAWS      30
+#define N_EDITS        100
+#define FRAME_TIMEOUT  (10 * G_USEC_PER_SEC)
+
+static gboolean open_only;
+static int seed = 1;
+
+/* Frames of the window, timed by its frame clock. */
+static struct
+{
+  GtkWidget *window;
+  guint64    n_frames;
+  gint64     paint_start;   /* when the current frame began painting */
+  gint64     last_end;      /* when the last frame was done */
+  double     last_ms;       /* how long the last frame took */
+} frames;
+
+static void
+print_figure (const char *name,
+              double      value,
+              const char *unit)
+{
+  printf ("%s %.2f %s\n", name, value, unit);
+  fflush (stdout);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+static double
+percentile (GArray *values,
+            double  p)
+{
+  guint index;
+
+  g_assert (values->len > 0);
+  g_array_sort (values, compare_doubles);
+  index = (guint) MIN (values->len - 1, (guint) (p * (values->len - 1) + 0.5));
+  return g_array_index (values, double, index);
+}
+
+static double
+mean (GArray *values)
+{
+  double sum = 0;
+
+  for (guint i = 0; i < values->len; i++)
+    sum += g_array_index (values, double, i);
+  return values->len > 0 ? sum / values->len : 0;
+}
+
+static void
+before_paint_cb (GdkFrameClock *clock)
+{
+  frames.paint_start = g_get_monotonic_time ();
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock)
+{
+  frames.last_end = g_get_monotonic_time ();
+  frames.last_ms = (frames.last_end - frames.paint_start) / 1000.0;
+  frames.n_frames++;
+}
+
+/* Runs the main loop until the window has drawn one more frame. */
+static void
+wait_frame (void)
+{
+  guint64 n = frames.n_frames;
+  gint64 deadline = g_get_monotonic_time () + FRAME_TIMEOUT;
+
+  while (frames.n_frames == n)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      if (g_get_monotonic_time () > deadline)
+        g_error ("No frame was drawn within %d s", (int) (FRAME_TIMEOUT / G_USEC_PER_SEC));
+    }
+}
+
+/* Lets everything pending run, idles included, then one more frame. */
+static void
+settle (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  gtk_widget_queue_draw (frames.window);
+  wait_frame ();
+}
+
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             const char *type_name)
+{
+  GType type = g_type_from_name (type_name);
+
+  if (type == 0)
+    return NULL;
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type_name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gsize read_rss_kb (void);
+
+static void
+show_page (const char *name)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  gtk_widget_activate_action (frames.window, "win.show-page", "s", name);
+  settle ();
+  g_printerr ("page %s: shown after %.1f ms, RSS %.1f MB\n", name,
+              (frames.last_end - start) / 1000.0, read_rss_kb () / 1024.0);
+}
+
+static gsize
+read_rss_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return 0;
+  line = strstr (status, "VmRSS:");
+  return line != NULL ? (gsize) g_ascii_strtoull (line + 6, NULL, 10) : 0;
+}
+
+/* Figures */
+
+static void
+bench_scroll (SdMatrixView *view,
+              GRand        *rand)
+{
+  GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+  GtkAdjustment *v = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < N_WARMUP + N_SCROLLS; i++)
+    {
+      double x = g_rand_double (rand) * MAX (gtk_adjustment_get_upper (h)
+                                             - gtk_adjustment_get_page_size (h), 0);
+      double y = g_rand_double (rand) * MAX (gtk_adjustment_get_upper (v)
+                                             - gtk_adjustment_get_page_size (v), 0);
+
+      gtk_adjustment_set_value (h, x);
+      gtk_adjustment_set_value (v, y);
+      wait_frame ();
+      if (i >= N_WARMUP)
+        g_array_append_val (times, frames.last_ms);
+    }
+
+  print_figure ("matrix_scroll_mean_ms", mean (times), "ms");
+  print_figure ("matrix_scroll_p95_ms", percentile (times, 0.95), "ms");
+}
+
+/* Queries a user would type: two or three characters from the texts and
+ * codes of random duties, so that each one finds something. */
+static GPtrArray *
+make_queries (SdStore *store,
+              GRand   *rand)
+{
+  GListModel *duties = sd_store_get_items (store, SD_TYPE_DUTY);
+  guint n = g_list_model_get_n_items (duties);
+  GPtrArray *queries = g_ptr_array_new_with_free_func (g_free);
+
+  while (queries->len < N_QUERIES && n > 0)
+    {
+      g_autoptr(SdDuty) duty = g_list_model_get_item (duties, g_rand_int_range (rand, 0, n));
+      const char *text = queries->len % 5 == 4 ? sd_duty_get_code (duty) : sd_duty_get_text (duty);
+      glong length = text != NULL ? g_utf8_strlen (text, -1) : 0;
+      glong size = queries->len % 5 == 4 ? MIN (length, 4) : 2 + queries->len % 2;
+      glong start;
+
+      if (length < size)
+        continue;
+      start = g_rand_int_range (rand, 0, length - size + 1);
+      g_ptr_array_add (queries, g_utf8_substring (text, start, start + size));
+    }
+  return queries;
+}
+
+static void
+bench_filter (GtkWidget    *entry,
+              SdDutyMatrix *matrix,
+              GPtrArray    *queries)
+{
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  guint min_shown = G_MAXUINT, max_shown = 0;
+
+  for (guint i = 0; i < queries->len; i++)
+    {
+      const char *query = g_ptr_array_index (queries, i);
+      gint64 start = g_get_monotonic_time ();
+      gint64 deadline = start + FRAME_TIMEOUT;
+      double ms;
+
+      gtk_editable_set_text (GTK_EDITABLE (entry), query);
+      /* The search entry hands the text on from the main loop. */
+      while (g_strcmp0 (sd_duty_matrix_get_query (matrix), query) != 0)
+        {
+          g_main_context_iteration (NULL, FALSE);
+          if (g_get_monotonic_time () > deadline)
+            g_error ("The search “%s” was not applied", query);
+        }
+      wait_frame ();
+      ms = (frames.last_end - start) / 1000.0;
+      g_array_append_val (times, ms);
+      min_shown = MIN (min_shown, sd_duty_matrix_get_n_shown (matrix));
+      max_shown = MAX (max_shown, sd_duty_matrix_get_n_shown (matrix));
+
+      gtk_editable_set_text (GTK_EDITABLE (entry), "");
+      settle ();
+    }
+
+  g_printerr ("filter: %u queries, %u to %u duties found\n", queries->len, min_shown, max_shown);
+  print_figure ("filter_ms", percentile (times, 0.5), "ms");
+}
+
+static void
+bench_heatmap (GtkWidget *heatmap)
+{
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < N_REDRAWS; i++)
+    {
+      gtk_widget_queue_draw (heatmap);
+      wait_frame ();
+      g_array_append_val (times, frames.last_ms);
+    }
+  print_figure ("heatmap_draw_ms", percentile (times, 0.5), "ms");
+}
+
+static void
+bench_edit (SdStore *store,
+            GRand   *rand)
+{
+  GListModel *duties = sd_store_get_items (store, SD_TYPE_DUTY);
+  guint n = g_list_model_get_n_items (duties);
+  g_autoptr(GArray) commits = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) to_frame = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < N_EDITS && n > 0; i++)
+    {
+      g_autoptr(SdDuty) duty = g_list_model_get_item (duties, g_rand_int_range (rand, 0, n));
+      g_autofree char *text = g_strdup_printf ("%s（%u）", sd_duty_get_text (duty), i);
+      g_autoptr(GError) error = NULL;
+      gint64 start = g_get_monotonic_time ();
+      double ms;
+
+      if (!sd_store_update (store, duty, &error, "text", text, NULL))
+        g_error ("Edit failed: %s", error->message);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (commits, ms);
+
+      /* Every tenth edit, also how long until the matrix shows it. */
+      if (i % 10 == 0)
+        {
+          wait_frame ();
+          ms = (frames.last_end - start) / 1000.0;
+          g_array_append_val (to_frame, ms);
+        }
+    }
+
+  print_figure ("edit_commit_ms", percentile (commits, 0.5), "ms");
+  print_figure ("edit_to_frame_ms", percentile (to_frame, 0.5), "ms");
+}
+
+static void
+run_benchmarks (GtkWidget *window)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  SdStore *store = sd_window_get_store (SD_WINDOW (window));
+  GtkWidget *page, *view, *entry, *heatmap;
+  g_autoptr(GPtrArray) queries = NULL;
+  g_printerr ("window: %d × %d, renderer %s\n", gtk_widget_get_width (window),
+              gtk_widget_get_height (window),
+              G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
+
+  page = find_widget (window, "SdDutiesPage");
+  view = page != NULL ? find_widget (page, "SdMatrixView") : NULL;
+  entry = page != NULL ? find_widget (page, "GtkSearchEntry") : NULL;
+  if (view == NULL || entry == NULL)
+    g_error ("The Duties page has no matrix view or search entry");
+
+  settle ();
+  g_printerr ("RSS on opening: %.1f MB\n", read_rss_kb () / 1024.0);
+  g_printerr ("matrix: %u duties, %u rows, %u columns\n",
+              sd_duty_matrix_get_n_duties (sd_matrix_view_get_matrix (SD_MATRIX_VIEW (view))),
+              sd_duty_matrix_get_n_rows (sd_matrix_view_get_matrix (SD_MATRIX_VIEW (view))),
+              sd_duty_matrix_get_n_columns (sd_matrix_view_get_matrix (SD_MATRIX_VIEW (view))));
+  bench_scroll (SD_MATRIX_VIEW (view), rand);
+
+  queries = make_queries (store, rand);
+  bench_filter (entry, sd_matrix_view_get_matrix (SD_MATRIX_VIEW (view)), queries);
+
+  show_page ("risks");
+  heatmap = find_widget (window, "SdHeatmapView");
+  if (heatmap == NULL)
+    g_error ("The Risks page has no heat map");
+  bench_heatmap (heatmap);
+
+  show_page ("organisation");
+  show_page ("plan");
+  show_page ("duties");
+  print_figure ("rss_mb", read_rss_kb () / 1024.0, "MB");
+  if (g_getenv ("SD_BENCH_TRIM"))
+    {
+      malloc_trim (0);
+      g_printerr ("after malloc_trim: %.1f MB\n", read_rss_kb () / 1024.0);
+    }
+
+  bench_edit (store, rand);
+}
+
+static void
+run_benchmarks_once (gpointer window)
+{
+  run_benchmarks (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Startup */
+
+static gint64 spawned_at;
+
+static void
+first_frame_cb (GdkFrameClock *clock,
+                GtkWidget     *window)
+{
+  if (frames.n_frames != 1)
+    return;
+
+  if (open_only)
+    {
+      /* The parent computes the time from its own clock (the same
+       * monotonic clock); exit at once rather than tear down. */
+      printf ("first-frame %" G_GINT64_FORMAT "\n", frames.last_end);
+      g_printerr ("RSS at the first frame: %.1f MB\n", read_rss_kb () / 1024.0);
+      fflush (stdout);
+      _exit (0);
+    }
+
+  /* Not from inside the frame clock's paint: the benchmarks wait for frames. */
+  g_idle_add_once (run_benchmarks_once, window);
+}
+
+static void
+window_realize_cb (GtkWidget *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), NULL);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+  g_signal_connect_after (clock, "after-paint", G_CALLBACK (first_frame_cb), window);
+}
+
+static void
+window_added_cb (GtkApplication *app,
+                 GtkWindow      *window)
+{
+  if (!SD_IS_WINDOW (window) || frames.window != NULL)
+    return;
+  frames.window = GTK_WIDGET (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "duties");
+  g_signal_connect (window, "realize", G_CALLBACK (window_realize_cb), NULL);
+}
+
+static int
+run_app (const char *path)
+{
+  g_autoptr(SdApplication) app = sd_application_new ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  char *argv[] = { (char *) "sd-bench", (char *) "--database", (char *) path, NULL };
+
+  /* The benchmark opens on the Duties page, as for a user who left it there. */
+  if (source != NULL && (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)))
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+      g_settings_set_string (settings, "last-page", "duties");
+    }
+  g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), NULL);
+  return g_application_run (G_APPLICATION (app), 3, argv);
+}
+
+/* Runs this program with --open-only and reads when its first frame was. */
+static double
+measure_open (const char *self_path,
+              const char *db_path)
+{
+  const char *argv[] = { self_path, "--open-only", db_path, NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+  const char *line;
+  gint64 frame;
+
+  spawned_at = g_get_monotonic_time ();
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL,
+                     &status, &error))
+    g_error ("Could not run %s: %s", self_path, error->message);
+  line = out != NULL ? strstr (out, "first-frame ") : NULL;
+  if (line == NULL)
+    g_error ("The open run drew no frame (%s)", out != NULL ? out : "");
+  frame = g_ascii_strtoll (line + strlen ("first-frame "), NULL, 10);
+  return (frame - spawned_at) / 1000.0;
+}
+
+static char *
+copy_database (const char *path)
+{
+  g_autoptr(GFile) source = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sd-bench-XXXXXX", &error);
+  g_autofree char *copy_path = NULL;
+  g_autoptr(GFile) copy = NULL;
+
+  if (dir == NULL)
+    g_error ("%s", error->message);
+  copy_path = g_build_filename (dir, "bench.db", NULL);
+  copy = g_file_new_for_path (copy_path);
+  if (!g_file_copy (source, copy, G_FILE_COPY_NONE, NULL, NULL, NULL, &error))
+    g_error ("Could not copy %s: %s", path, error->message);
+  return g_steal_pointer (&copy_path);
+}
+
+static void
+remove_copy (const char *copy_path)
+{
+  g_autofree char *dir = g_path_get_dirname (copy_path);
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (copy_path, suffixes[i], NULL);
+
+      g_remove (file);
+    }
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  GOptionEntry entries[] = {
+    { "open-only", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &open_only, NULL, NULL },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Seed of the random scroll positions", "N" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("DATABASE");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy = NULL;
+  g_autoptr(GArray) opens = NULL;
+  int status;
+
+  setlocale (LC_ALL, "");
+  if (g_getenv ("PANGO_LANGUAGE") == NULL)
+    g_setenv ("PANGO_LANGUAGE", "zh-cn", FALSE);
+  if (g_getenv ("SECURITY_DUTIES_LOCALEDIR") != NULL)
+    bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SECURITY_DUTIES_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2)
+    {
+      g_printerr ("Usage: sd-bench [--seed N] DATABASE\n%s\n", error ? error->message : "");
+      return 2;
+    }
+
+  if (open_only)
+    return run_app (argv[1]);
+
+  copy = copy_database (argv[1]);
+
+  opens = g_array_new (FALSE, FALSE, sizeof (double));
+  for (guint i = 0; i < N_OPEN_RUNS; i++)
+    {
+      double ms = measure_open (argv[0], copy);
+
+      g_array_append_val (opens, ms);
+    }
+  print_figure ("open_ms", percentile (opens, 0.5), "ms");
+
+  status = run_app (copy);
+  remove_copy (copy);
+  return status;
+}
