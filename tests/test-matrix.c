@@ -297,6 +297,30 @@ test_follows_store (Fixture       *f,
   g_assert_cmpuint (sd_duty_matrix_get_n_columns (matrix), ==, 5);
 }
 
+/* Editing a duty's text is shown at once, without a rebuild. */
+static void
+test_edit_in_place (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(SdDutyMatrix) matrix = sd_duty_matrix_new (f->store);
+  g_autoptr(GError) error = NULL;
+  guint changed = 0;
+
+  sd_duty_matrix_set_query (matrix, "应急演练");
+  g_assert_cmpuint (sd_duty_matrix_get_n_shown (matrix), ==, 0);
+  g_signal_connect (matrix, "changed", G_CALLBACK (count_cb), &changed);
+
+  g_assert_true (sd_store_update (f->store, f->d3, &error, "text", "组织应急演练", NULL));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpuint (sd_duty_matrix_get_n_shown (matrix), ==, 1);
+  g_assert_true (sd_duty_matrix_get_row_duty (matrix, 1) == f->d3);
+
+  /* Nothing left for an idle rebuild to do. */
+  iterate ();
+  g_assert_cmpuint (changed, ==, 1);
+}
+
 /* Drawing */
 
 static SdMatrixTextCache *
@@ -542,6 +566,7 @@ main (int   argc,
   ADD ("layout", test_layout);
   ADD ("query", test_query);
   ADD ("follows-store", test_follows_store);
+  ADD ("edit-in-place", test_edit_in_place);
   ADD ("lookup", test_lookup);
   ADD ("draw", test_draw);
   ADD ("view-keyboard", test_view_keyboard);

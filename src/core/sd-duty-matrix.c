@@ -569,6 +569,71 @@ source_changed_cb (SdDutyMatrix *self)
     self->rebuild_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, rebuild_idle_cb, self, NULL);
 }
 
+/* A duty edited in place (its text, code or source) needs no rebuild: only
+ * its search text is stale, and the shown rows if a search is on. */
+static gboolean
+update_duty_in_place (SdDutyMatrix *self,
+                      GListModel   *duties,
+                      guint         position)
+{
+  g_autoptr(SdDuty) duty = g_list_model_get_item (duties, position);
+  gint64 duty_id;
+  guint index;
+  DutyEntry *entry;
+  const char *area;
+  Area *old_area;
+
+  if (duty == NULL || self->dirty)
+    return FALSE;
+  duty_id = sd_item_get_id (SD_ITEM (duty));
+  index = GPOINTER_TO_UINT (g_hash_table_lookup (self->duty_index, &duty_id));
+  if (index == 0)
+    return FALSE;
+  entry = &g_array_index (self->duties, DutyEntry, index - 1);
+  if (entry->duty != duty)
+    return FALSE;
+
+  area = sd_duty_get_area (duty);
+  if (area == NULL || area[0] == '\0')
+    area = _("Other duties");
+  old_area = g_ptr_array_index (self->areas, entry->area);
+  if (g_strcmp0 (old_area->name, area) != 0)
+    return FALSE;
+
+  g_clear_pointer (&entry->haystack, g_free);
+  if (self->words != NULL)
+    {
+      guint n_before = self->shown->len;
+
+      build_rows (self);
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, n_before, self->shown->len);
+    }
+  else if (entry->row != G_MAXUINT)
+    {
+      guint shown_position = 0;
+
+      /* Its place in the list model: count the duties before its row. */
+      for (guint row = 0; row < entry->row; row++)
+        if (!(g_array_index (self->rows, guint, row) & AREA_ROW))
+          shown_position++;
+      g_list_model_items_changed (G_LIST_MODEL (self), shown_position, 1, 1);
+    }
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+static void
+duties_changed_cb (GListModel   *duties,
+                   guint         position,
+                   guint         removed,
+                   guint         added,
+                   SdDutyMatrix *self)
+{
+  if (removed == 1 && added == 1 && update_duty_in_place (self, duties, position))
+    return;
+  source_changed_cb (self);
+}
+
 /* GListModel */
 
 static GType
@@ -689,8 +754,12 @@ sd_duty_matrix_new (SdStore *store)
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
     {
       self->sources[i] = g_object_ref (sd_store_get_items (store, types[i]));
-      g_signal_connect_swapped (self->sources[i], "items-changed",
-                                G_CALLBACK (source_changed_cb), self);
+      if (types[i] == SD_TYPE_DUTY)
+        g_signal_connect (self->sources[i], "items-changed",
+                          G_CALLBACK (duties_changed_cb), self);
+      else
+        g_signal_connect_swapped (self->sources[i], "items-changed",
+                                  G_CALLBACK (source_changed_cb), self);
     }
   rebuild (self);
   return self;

@@ -15,6 +15,12 @@ void   sd_item_set_id    (SdItem       *self,
 gboolean sd_item_set_value (SdItem       *self,
                             guint         column,
                             const GValue *value);
+/* For an item being read from the file, before anyone can see it: moves
+ * @value into the item (leaving @value unset), without comparing or
+ * notifying, which loading tens of thousands of rows would pay for. */
+void     sd_item_load_value  (SdItem         *self,
+                              guint           column,
+                              GValue         *value);
 GType    sd_column_get_gtype (const SdColumn *column);
 gboolean sd_value_equal      (const GValue   *a,
                               const GValue   *b);

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "sd-item-private.h"
 
 typedef struct
@@ -264,6 +266,23 @@ sd_item_set_value (SdItem       *self,
   g_value_copy (value, &values[column]);
   g_object_notify_by_pspec (G_OBJECT (self), klass->column_pspecs[column]);
   return TRUE;
+}
+
+void
+sd_item_load_value (SdItem *self,
+                    guint   column,
+                    GValue *value)
+{
+  GValue *values = item_values (self);
+
+  g_assert (column < SD_ITEM_GET_CLASS (self)->table->n_columns);
+  g_assert (G_VALUE_TYPE (value) == G_VALUE_TYPE (&values[column]));
+
+  /* A GValue may be moved by copying its bytes; the item's own value is
+   * still the empty one from construction. */
+  g_value_unset (&values[column]);
+  values[column] = *value;
+  memset (value, 0, sizeof *value);
 }
 
 const GValue *
