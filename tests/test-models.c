@@ -121,6 +121,14 @@ test_items_changed (void)
   g_assert_cmpuint (record.added, ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (units), ==, 1);
 
+  /* After a delete moved it, an updated row is still reported where it is. */
+  g_assert_true (sd_store_update (store, b, &error, "name", "B2", NULL));
+  g_assert_no_error (error);
+  g_assert_cmpuint (record.calls, ==, 5);
+  g_assert_cmpuint (record.position, ==, 0);
+  g_assert_cmpuint (record.removed, ==, 1);
+  g_assert_cmpuint (record.added, ==, 1);
+
   g_signal_handlers_disconnect_by_data (units, &record);
   g_clear_object (&store);
   remove_dir (dir);

@@ -111,6 +111,9 @@ test_create (Fixture       *fixture,
   g_assert_true (sd_store_get_created (store));
   g_assert_true (sd_store_is_empty (store));
   g_assert_false (sd_store_get_read_only (store));
+  /* A new file has nothing to check. */
+  g_assert_cmpint (sd_store_get_integrity (store), ==, SD_STORE_INTEGRITY_VERIFIED);
+  g_assert_null (sd_store_get_integrity_error (store));
 
   /* The defaults of every new database: art. 7's rules, the categories, 5×5 zones. */
   g_assert_cmpuint (g_list_model_get_n_items (sd_store_get_items (store, SD_TYPE_RULE)), ==, 3);
@@ -222,7 +225,9 @@ test_migrate_from_every_version (Fixture       *fixture,
         }
       sqlite3_close (db);
 
+      /* An upgrade writes: the file was checked before it. */
       store = open_store (path);
+      g_assert_true (sd_store_get_verified (store));
       g_clear_object (&store);
       schema = schema_of (path);
       g_assert_cmpstr (schema, ==, fresh_schema);
@@ -421,6 +426,8 @@ test_audit_chain_survives_reopen (Fixture       *fixture,
   g_object_unref (store);
   store = open_store (fixture->path);
   g_assert_nonnull (sd_store_insert (store, SD_TYPE_UNIT, &error, "name", "B", NULL));
+  /* The edit waited for the check of the file. */
+  g_assert_true (sd_store_get_verified (store));
   all = sd_store_get_audit_entries (store, NULL, 0, &error);
   g_assert_cmpuint (all->len, ==, 2);
   g_assert_cmpstr (((SdAuditEntry *) all->pdata[1])->prev_hash, ==,
@@ -651,30 +658,438 @@ test_truncated_file (Fixture       *fixture,
   assert_refused_untouched (fixture->path, SD_STORE_ERROR_CORRUPT);
 }
 
+/* A store of one unit, on the first pages, and many duties after it. */
 static void
-test_damaged_page (Fixture       *fixture,
-                   gconstpointer  data)
+write_units_and_duties (const char *path,
+                        guint       n_duties)
 {
   g_autoptr(GError) error = NULL;
-  SdStore *store = open_store (fixture->path);
-  g_autofree char *contents = NULL;
-  gsize length;
+  g_autoptr(SdStore) store = open_store (path);
 
-  for (int i = 0; i < 200; i++)
+  g_assert_nonnull (sd_store_insert (store, SD_TYPE_UNIT, &error, "name", "信息部", NULL));
+  g_assert_true (sd_store_begin (store, &error));
+  for (guint i = 0; i < n_duties; i++)
     {
-      g_autofree char *code = g_strdup_printf ("D-%d", i);
+      g_autofree char *code = g_strdup_printf ("D-%u", i);
 
       g_assert_nonnull (sd_store_insert (store, SD_TYPE_DUTY, &error,
                                          "code", code,
                                          "text", "履行网络安全职责，落实各项制度", NULL));
     }
+  g_assert_true (sd_store_commit (store, &error));
+  g_assert_no_error (error);
+}
+
+static void
+set_journal_mode (const char *path,
+                  const char *mode)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA journal_mode = %s", mode);
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* Same size, garbage over the last pages: only SQLite's own check sees it. */
+static void
+damage_last_pages (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 8 * 4096);
+  memset (contents + length - 3 * 4096, 0xA5, 2 * 4096);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+}
+
+/* The check of every page runs after opening. Whether opening refuses the
+ * file or not, nothing is written to it: every edit waits for the check
+ * and is refused. */
+static void
+test_damaged_page (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdStore) store = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *journal = g_strconcat (fixture->path, "-journal", NULL);
+  GStatBuf st_before, st_after;
+  GListModel *units;
+  gpointer unit;
+
+  write_units_and_duties (fixture->path, 200);
+  damage_last_pages (fixture->path);
+  before = read_bytes (fixture->path);
+  g_assert_cmpint (g_stat (fixture->path, &st_before), ==, 0);
+
+  store = sd_store_open (fixture->path, SD_STORE_OPEN_CREATE, &error);
+  if (store == NULL)
+    {
+      g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CORRUPT);
+      g_test_message ("Refused at open: %s", error->message);
+      g_clear_error (&error);
+      assert_refused_untouched (fixture->path, SD_STORE_ERROR_CORRUPT);
+      return;
+    }
+  g_assert_no_error (error);
+
+  g_assert_false (sd_store_wait_verified (store, &error));
+  g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CORRUPT);
+  g_test_message ("Opened, then found damaged: %s", error->message);
+  g_clear_error (&error);
+  g_assert_cmpint (sd_store_get_integrity (store), ==, SD_STORE_INTEGRITY_DAMAGED);
+  g_assert_false (sd_store_get_verified (store));
+  g_assert_nonnull (sd_store_get_integrity_error (store));
+  g_assert_true (sd_store_get_read_only (store));
+
+  /* What is intact can still be read. */
+  units = sd_store_get_items (store, SD_TYPE_UNIT);
+  g_assert_cmpuint (g_list_model_get_n_items (units), ==, 1);
+  unit = g_list_model_get_item (units, 0);
+  g_object_unref (unit);   /* the model keeps it */
+
+  g_assert_null (sd_store_insert (store, SD_TYPE_UNIT, &error, "name", "新部门", NULL));
+  g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CORRUPT);
+  g_clear_error (&error);
+  g_assert_false (sd_store_update (store, unit, &error, "name", "改名", NULL));
+  g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CORRUPT);
+  g_clear_error (&error);
+  g_assert_false (sd_store_delete (store, unit, &error));
+  g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CORRUPT);
+  g_clear_error (&error);
+  g_assert_false (sd_store_begin (store, &error));
+  g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CORRUPT);
+  g_clear_error (&error);
+
+  /* Reading the damaged table is harmless too. */
+  sd_store_get_items (store, SD_TYPE_DUTY);
+  g_assert_true (sd_store_get_read_only (store));
+
+  g_clear_object (&store);
+  after = read_bytes (fixture->path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_cmpint (g_stat (fixture->path, &st_after), ==, 0);
+  g_assert_cmpint (st_after.st_mtime, ==, st_before.st_mtime);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+}
+
+/* A file not in write-ahead log mode is switched to it on opening, which
+ * writes: it is checked before, and a damaged one is refused at once. */
+static void
+test_damaged_page_without_wal (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  write_units_and_duties (fixture->path, 200);
+  set_journal_mode (fixture->path, "DELETE");
+  damage_last_pages (fixture->path);
+  assert_refused_untouched (fixture->path, SD_STORE_ERROR_CORRUPT);
+}
+
+static void
+test_checked_at_open_without_wal (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(SdStore) store = NULL;
+
+  write_units_and_duties (fixture->path, 10);
+  set_journal_mode (fixture->path, "DELETE");
+  store = open_store (fixture->path);
+  g_assert_cmpint (sd_store_get_integrity (store), ==, SD_STORE_INTEGRITY_VERIFIED);
+}
+
+typedef struct
+{
+  GMainContext *context;
+  GThread      *thread;
+  guint         n_integrity;
+  guint         n_read_only;
+} Notified;
+
+static void
+integrity_notify_cb (SdStore    *store,
+                     GParamSpec *pspec,
+                     Notified   *notified)
+{
+  /* Delivered by the context of the thread that opened the store. */
+  g_assert_true (g_thread_self () == notified->thread);
+  g_assert_true (g_main_context_is_owner (notified->context));
+  notified->n_integrity++;
+}
+
+static void
+read_only_notify_cb (SdStore    *store,
+                     GParamSpec *pspec,
+                     Notified   *notified)
+{
+  notified->n_read_only++;
+}
+
+static int
+root_page_of (const char *path,
+              const char *table)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  int page;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage FROM sqlite_schema WHERE name = ?",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  page = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return page;
+}
+
+/* A table that cannot be read, found before the check finishes: its model
+ * stays empty, the others can still be read, and the store writes nothing. */
+static void
+test_damaged_table (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdStore) store = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *contents = NULL;
+  Notified notified = { g_main_context_default (), g_thread_self (), 0, 0 };
+  gsize length;
+  int page;
+
+  write_units_and_duties (fixture->path, 500);
+  page = root_page_of (fixture->path, "duties");
+  g_assert_cmpint (page, >, 1);
+  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
+  memset (contents + (gsize) (page - 1) * 4096, 0xA5, 4096);
+  g_assert_true (g_file_set_contents (fixture->path, contents, length, NULL));
+  before = read_bytes (fixture->path);
+
+  store = sd_store_open (fixture->path, SD_STORE_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  g_signal_connect (store, "notify::integrity", G_CALLBACK (integrity_notify_cb), &notified);
+  g_signal_connect (store, "notify::read-only", G_CALLBACK (read_only_notify_cb), &notified);
+  g_assert_cmpuint (g_list_model_get_n_items (sd_store_get_items (store, SD_TYPE_DUTY)), ==, 0);
+  g_assert_cmpint (sd_store_get_integrity (store), ==, SD_STORE_INTEGRITY_DAMAGED);
+  g_assert_true (sd_store_get_read_only (store));
+  g_assert_cmpuint (g_list_model_get_n_items (sd_store_get_items (store, SD_TYPE_UNIT)), ==, 1);
+
+  /* Told through the main context, never from inside get_items(). */
+  g_assert_cmpuint (notified.n_integrity, ==, 0);
+  while (notified.n_integrity == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (notified.n_read_only, ==, 1);
+
+  g_assert_null (sd_store_insert (store, SD_TYPE_UNIT, &error, "name", "新部门", NULL));
+  g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CORRUPT);
+  g_clear_error (&error);
+  g_assert_false (sd_store_wait_verified (store, &error));
+  g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CORRUPT);
+
+  g_clear_object (&store);
+  after = read_bytes (fixture->path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+/* The integrity check in the background */
+
+static void
+test_integrity_notify (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdStore) store = NULL;
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  Notified notified = { context, g_thread_self (), 0, 0 };
+  SdStoreIntegrity integrity;
+
+  write_units_and_duties (fixture->path, 500);
+
+  /* Opened under a context of its own: the result must come through it. */
+  g_main_context_push_thread_default (context);
+  store = open_store (fixture->path);
+  integrity = sd_store_get_integrity (store);
+  g_assert_true (integrity == SD_STORE_INTEGRITY_CHECKING ||
+                 integrity == SD_STORE_INTEGRITY_VERIFIED);
+  g_signal_connect (store, "notify::integrity", G_CALLBACK (integrity_notify_cb), &notified);
+  g_signal_connect (store, "notify::read-only", G_CALLBACK (read_only_notify_cb), &notified);
+
+  g_assert_true (sd_store_wait_verified (store, &error));
+  g_assert_no_error (error);
+  g_assert_true (sd_store_get_verified (store));
+  g_assert_cmpuint (notified.n_integrity, ==, 0);
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (notified.n_integrity, ==, 0);
+
+  while (notified.n_integrity == 0)
+    g_main_context_iteration (context, TRUE);
+  g_assert_cmpuint (notified.n_integrity, ==, 1);
+  g_assert_cmpuint (notified.n_read_only, ==, 0);
+  g_assert_cmpint (sd_store_get_integrity (store), ==, SD_STORE_INTEGRITY_VERIFIED);
+  g_assert_false (sd_store_get_read_only (store));
+  g_assert_null (sd_store_get_integrity_error (store));
+
+  g_main_context_pop_thread_default (context);
+}
+
+/* The store goes away while its check may still be running: the check
+ * stops, and the store's connection, closing last, takes the log away. */
+static void
+test_close_while_checking (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdStore) store = NULL;
+
+  write_units_and_duties (fixture->path, 2000);
+  for (int i = 0; i < 20; i++)
+    {
+      g_object_unref (open_store (fixture->path));
+      g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+    }
+
+  store = open_store (fixture->path);
+  g_assert_true (sd_store_wait_verified (store, &error));
+  g_assert_no_error (error);
+}
+
+/* Reading on first use */
+
+static void
+assert_none_loaded (SdStore *store)
+{
+  guint n_types;
+  const GType *types = sd_store_get_item_types (&n_types);
+
+  for (guint i = 0; i < n_types; i++)
+    {
+      if (sd_store_is_loaded (store, types[i]))
+        g_error ("%s was read at open", g_type_name (types[i]));
+    }
+}
+
+static void
+test_lazy_loading (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sha256 = g_strnfill (64, '0');
+  SdStore *store = open_store (fixture->path);
+  gpointer unit, signed_unit, person, post, holder;
+  gint64 unit_id, signed_unit_id, person_id, post_id, holder_id;
+
+  unit = sd_store_insert (store, SD_TYPE_UNIT, &error, "name", "信息部", NULL);
+  unit_id = sd_item_get_id (unit);
+  person = sd_store_insert (store, SD_TYPE_PERSON, &error, "name", "李娜",
+                            "unit-id", unit_id, NULL);
+  person_id = sd_item_get_id (person);
+  post = sd_store_insert (store, SD_TYPE_POST, &error, "name", "系统管理员",
+                          "unit-id", unit_id, "post-type", "system-admin", NULL);
+  post_id = sd_item_get_id (post);
+  holder = sd_store_insert (store, SD_TYPE_POST_HOLDER, &error,
+                            "post-id", post_id, "person-id", person_id, NULL);
+  holder_id = sd_item_get_id (holder);
+  signed_unit = sd_store_insert (store, SD_TYPE_UNIT, &error, "name", "营销部", NULL);
+  signed_unit_id = sd_item_get_id (signed_unit);
+  g_assert_nonnull (sd_store_insert (store, SD_TYPE_SIGNOFF, &error,
+                                     "unit-id", signed_unit_id,
+                                     "signer-name", "王芳", "meaning", "已阅读并接受",
+                                     "signed-at", "2026-11-21T10:00:00Z",
+                                     "canonical-text", "text", "sha256", sha256, NULL));
+  g_assert_no_error (error);
   g_object_unref (store);
 
-  /* Same size, garbage over the last pages: only SQLite's own check sees it. */
-  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
-  memset (contents + length - 3 * 4096, 0xA5, 2 * 4096);
-  g_assert_true (g_file_set_contents (fixture->path, contents, length, NULL));
-  assert_refused_untouched (fixture->path, SD_STORE_ERROR_CORRUPT);
+  /* Nothing is read at open, nor to tell whether the file is empty. */
+  store = open_store (fixture->path);
+  assert_none_loaded (store);
+  g_assert_false (sd_store_is_empty (store));
+  assert_none_loaded (store);
+
+  unit = sd_store_lookup (store, SD_TYPE_UNIT, unit_id);
+  signed_unit = sd_store_lookup (store, SD_TYPE_UNIT, signed_unit_id);
+  g_assert_nonnull (unit);
+  g_assert_true (sd_store_is_loaded (store, SD_TYPE_UNIT));
+  g_assert_false (sd_store_is_loaded (store, SD_TYPE_PERSON));
+  g_assert_false (sd_store_is_loaded (store, SD_TYPE_POST));
+  g_assert_false (sd_store_is_loaded (store, SD_TYPE_POST_HOLDER));
+  g_assert_false (sd_store_is_loaded (store, SD_TYPE_SIGNOFF));
+
+  /* The sign-off no one has read yet still keeps its unit. */
+  g_assert_false (sd_store_delete (store, signed_unit, &error));
+  g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+
+  /* The cascade reaches tables no one has read: the post and its holder
+   * go, the person stays, without a unit. */
+  g_assert_true (sd_store_delete (store, unit, &error));
+  g_assert_no_error (error);
+  g_assert_null (sd_store_lookup (store, SD_TYPE_POST, post_id));
+  g_assert_null (sd_store_lookup (store, SD_TYPE_POST_HOLDER, holder_id));
+  person = sd_store_lookup (store, SD_TYPE_PERSON, person_id);
+  g_assert_nonnull (person);
+  g_assert_cmpint (sd_person_get_unit_id (person), ==, 0);
+  g_object_unref (store);
+
+  /* And so does the file, with an audit entry for each. */
+  store = open_store (fixture->path);
+  g_assert_null (sd_store_lookup (store, SD_TYPE_UNIT, unit_id));
+  g_assert_null (sd_store_lookup (store, SD_TYPE_POST, post_id));
+  g_assert_null (sd_store_lookup (store, SD_TYPE_POST_HOLDER, holder_id));
+  person = sd_store_lookup (store, SD_TYPE_PERSON, person_id);
+  g_assert_cmpint (sd_person_get_unit_id (person), ==, 0);
+  g_assert_nonnull (sd_store_lookup (store, SD_TYPE_UNIT, signed_unit_id));
+  g_assert_cmpuint (g_list_model_get_n_items (sd_store_get_items (store, SD_TYPE_SIGNOFF)), ==,
+                    1);
+  g_assert_cmpuint (count_audit (store, "units", unit_id, "delete"), ==, 1);
+  g_assert_cmpuint (count_audit (store, "posts", post_id, "delete"), ==, 1);
+  g_assert_cmpuint (count_audit (store, "post_holders", holder_id, "delete"), ==, 1);
+  g_assert_cmpuint (count_audit (store, "people", person_id, "update"), ==, 1);
+
+  /* A rollback reads again what was read, and only that. */
+  g_assert_true (sd_store_begin (store, &error));
+  g_assert_nonnull (sd_store_insert (store, SD_TYPE_UNIT, &error, "name", "临时", NULL));
+  sd_store_rollback (store);
+  g_assert_cmpuint (g_list_model_get_n_items (sd_store_get_items (store, SD_TYPE_UNIT)), ==, 1);
+  g_assert_false (sd_store_is_loaded (store, SD_TYPE_RISK));
+  g_assert_false (sd_store_is_loaded (store, SD_TYPE_DUTY));
+  g_object_unref (store);
+}
+
+static void
+test_is_empty (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  SdStore *store = open_store (fixture->path);
+  gpointer duty;
+  gint64 duty_id;
+
+  /* The built-in rules and categories do not count. */
+  g_assert_true (sd_store_is_empty (store));
+  duty = sd_store_insert (store, SD_TYPE_DUTY, &error, "code", "D1", "text", "职责", NULL);
+  g_assert_no_error (error);
+  duty_id = sd_item_get_id (duty);
+  g_assert_false (sd_store_is_empty (store));
+  g_object_unref (store);
+
+  store = open_store (fixture->path);
+  g_assert_false (sd_store_is_empty (store));
+  g_assert_false (sd_store_is_loaded (store, SD_TYPE_DUTY));
+  g_assert_true (sd_store_delete (store, sd_store_lookup (store, SD_TYPE_DUTY, duty_id),
+                                  &error));
+  g_assert_no_error (error);
+  g_assert_true (sd_store_is_empty (store));
+  g_object_unref (store);
 }
 
 static void
@@ -731,8 +1146,15 @@ main (int   argc,
   ADD ("refuse/foreign-sqlite-file", test_foreign_sqlite_file);
   ADD ("refuse/truncated-file", test_truncated_file);
   ADD ("refuse/damaged-page", test_damaged_page);
+  ADD ("refuse/damaged-page-without-wal", test_damaged_page_without_wal);
   ADD ("refuse/newer-schema", test_newer_schema);
   ADD ("refuse/directory", test_directory);
+  ADD ("integrity/checked-at-open-without-wal", test_checked_at_open_without_wal);
+  ADD ("integrity/notify", test_integrity_notify);
+  ADD ("integrity/close-while-checking", test_close_while_checking);
+  ADD ("lazy/cascade-into-unread-tables", test_lazy_loading);
+  ADD ("lazy/is-empty", test_is_empty);
+  ADD ("lazy/damaged-table", test_damaged_table);
 
   return g_test_run ();
 }

@@ -227,6 +227,50 @@ test_open_error (void)
   iterate (100);
 }
 
+/* A file found damaged after it opened: a banner says so, in the window. */
+static void
+test_damaged_banner (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sd-test-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "damaged.db", NULL);
+  g_autoptr(SdStore) store = sd_store_open (path, SD_STORE_OPEN_CREATE, &error);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *contents = NULL;
+  SdWindow *window;
+  gsize length;
+
+  g_assert_no_error (error);
+  g_assert_true (sd_demo_populate (store, &error));
+  g_clear_object (&store);
+
+  /* Garbage over pages near the end: only SQLite's own check sees it. */
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  memset (contents + length - 3 * 4096, 0xA5, 2 * 4096);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+
+  store = sd_store_open (path, SD_STORE_OPEN_NONE, &error);
+  if (store == NULL)
+    {
+      /* Refused at once, which is as good: the caller shows the error page. */
+      g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CORRUPT);
+      remove_dir (dir);
+      return;
+    }
+  window = new_window (store);
+  g_assert_false (sd_store_wait_verified (store, NULL));
+  iterate (600);
+
+  collect_text (GTK_WIDGET (window), text);
+  if (strstr (text->str, "damaged.db") == NULL)
+    g_error ("No banner about the damaged file; the window shows:\n%s", text->str);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (100);
+  g_clear_object (&store);
+  remove_dir (dir);
+}
+
 static void
 test_language (void)
 {
@@ -307,6 +351,7 @@ main (int   argc,
   g_test_add_func ("/window/demo-pages", test_demo_pages);
   g_test_add_func ("/window/empty-pages", test_empty_pages);
   g_test_add_func ("/window/open-error", test_open_error);
+  g_test_add_func ("/window/damaged-banner", test_damaged_banner);
   g_test_add_func ("/window/language", test_language);
   g_test_add_func ("/window/remembers-page", test_remembers_page);
 

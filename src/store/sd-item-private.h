@@ -21,6 +21,11 @@ gboolean sd_item_set_value (SdItem       *self,
 void     sd_item_load_value  (SdItem         *self,
                               guint           column,
                               GValue         *value);
+/* Where the item last was in the store's list, so that an update finds it
+ * without a search; the store checks it before use. */
+guint    sd_item_get_position_hint (SdItem       *self);
+void     sd_item_set_position_hint (SdItem       *self,
+                                    guint         position);
 GType    sd_column_get_gtype (const SdColumn *column);
 gboolean sd_value_equal      (const GValue   *a,
                               const GValue   *b);

@@ -14,6 +14,7 @@ typedef struct
 {
   gint64  id;
   GValue *values;   /* one per column of the class's table */
+  guint   position; /* where the store last saw it in its list; a hint */
 } SdItemPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (SdItem, sd_item, G_TYPE_OBJECT)
@@ -266,6 +267,23 @@ sd_item_set_value (SdItem       *self,
   g_value_copy (value, &values[column]);
   g_object_notify_by_pspec (G_OBJECT (self), klass->column_pspecs[column]);
   return TRUE;
+}
+
+guint
+sd_item_get_position_hint (SdItem *self)
+{
+  SdItemPrivate *priv = sd_item_get_instance_private (self);
+
+  return priv->position;
+}
+
+void
+sd_item_set_position_hint (SdItem *self,
+                           guint   position)
+{
+  SdItemPrivate *priv = sd_item_get_instance_private (self);
+
+  priv->position = position;
 }
 
 void

@@ -19,4 +19,8 @@ char *sd_audit_compute_hash (const char *prev_hash,
                              const char *before,
                              const char *after);
 
+/* For tests: whether the items of @item_type were read from the file. */
+gboolean sd_store_is_loaded (SdStore *self,
+                             GType    item_type);
+
 G_END_DECLS

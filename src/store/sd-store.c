@@ -42,17 +42,39 @@
 #include "sd-training-attendance.h"
 #include "sd-unit.h"
 
-/* What the store knows about one item type: its model and statements. */
+/* What the store knows about one item type: its model and statements.
+ * The items are read on first use (ensure_loaded()): the first page shown
+ * needs a handful of the tables, and reading all of a large file at open
+ * would make the user wait for data no page shows yet. */
 typedef struct
 {
   GType          type;
   const SdTable *table;
   GListStore    *items;
   GHashTable    *by_id;      /* gint64 * → SdItem * (borrowed from items) */
+  gboolean       loaded;     /* items and by_id hold the table */
+  GError        *load_error; /* the table is damaged: do not read it again */
   sqlite3_stmt  *select_one;
   sqlite3_stmt  *update;
   sqlite3_stmt  *delete;
 } TypeState;
+
+/* The integrity check, shared by the store and the thread that runs it.
+ * The thread never sees the store: it has its own copy of the path and its
+ * own connection, so the store can be closed while the check runs. The
+ * mutex guards every field but path. */
+typedef struct
+{
+  gatomicrefcount  ref_count;
+  GMutex           mutex;
+  GCond            cond;
+  char            *path;
+  sqlite3         *db;         /* the thread's connection while it reads */
+  gboolean         running;    /* the thread has started and not finished */
+  gboolean         cancelled;  /* the store is gone: stop, report nothing */
+  gboolean         done;       /* the check has finished (or never had to run) */
+  GError          *error;      /* the first damage found, by the check or a read */
+} Check;
 
 /* A change to the in-memory items, applied once its SQL has succeeded. */
 typedef enum { EFFECT_INSERT, EFFECT_UPDATE, EFFECT_DELETE } EffectKind;
@@ -84,17 +106,30 @@ struct _SdStore
   guint       batch_depth;  /* sd_store_begin() nesting */
   guint       op_depth;     /* savepoints of the edit under way */
 
+  Check            *check;
+  /* The thread-default main context of sd_store_open()'s caller, where
+   * "integrity" and "read-only" are notified; what they last told. */
+  GMainContext     *context;
+  SdStoreIntegrity  notified_integrity;
+  gboolean          notified_read_only;
+
   int         matrix_size;
   SdZone      zones[SD_MATRIX_MAX_SIZE][SD_MATRIX_MAX_SIZE];
 };
 
 G_DEFINE_FINAL_TYPE (SdStore, sd_store, G_TYPE_OBJECT)
 
+G_DEFINE_ENUM_TYPE (SdStoreIntegrity, sd_store_integrity,
+                    G_DEFINE_ENUM_VALUE (SD_STORE_INTEGRITY_CHECKING, "checking"),
+                    G_DEFINE_ENUM_VALUE (SD_STORE_INTEGRITY_VERIFIED, "verified"),
+                    G_DEFINE_ENUM_VALUE (SD_STORE_INTEGRITY_DAMAGED, "damaged"))
+
 enum {
   PROP_0,
   PROP_PATH,
   PROP_OPERATOR,
   PROP_READ_ONLY,
+  PROP_INTEGRITY,
   N_PROPS
 };
 
@@ -305,6 +340,301 @@ read_value (sqlite3_stmt *stmt,
     }
 }
 
+/* The integrity check */
+
+static Check *
+check_new (void)
+{
+  Check *check = g_new0 (Check, 1);
+
+  g_atomic_ref_count_init (&check->ref_count);
+  g_mutex_init (&check->mutex);
+  g_cond_init (&check->cond);
+  check->done = TRUE;
+  return check;
+}
+
+static Check *
+check_ref (Check *check)
+{
+  g_atomic_ref_count_inc (&check->ref_count);
+  return check;
+}
+
+static void
+check_unref (Check *check)
+{
+  if (!g_atomic_ref_count_dec (&check->ref_count))
+    return;
+  g_assert (check->db == NULL && !check->running);
+  g_clear_error (&check->error);
+  g_free (check->path);
+  g_cond_clear (&check->cond);
+  g_mutex_clear (&check->mutex);
+  g_free (check);
+}
+
+/* Keeps the first damage found: that is the one the user is told about. */
+static void
+check_set_error_locked (Check        *check,
+                        const GError *error)
+{
+  if (check->error == NULL)
+    check->error = g_error_copy (error);
+}
+
+/* Stops a check that is still running and waits until its thread has left
+ * the file. The wait is short (sqlite3_interrupt() ends the check at its
+ * next page) and lets the store's own connection close last, which is what
+ * checkpoints and removes the write-ahead log. */
+static void
+check_cancel (Check *check)
+{
+  g_mutex_lock (&check->mutex);
+  check->cancelled = TRUE;
+  if (check->db != NULL)
+    sqlite3_interrupt (check->db);
+  while (check->running)
+    g_cond_wait (&check->cond, &check->mutex);
+  g_mutex_unlock (&check->mutex);
+}
+
+/* PRAGMA quick_check reads every page and verifies the structure of every
+ * b-tree, without integrity_check's costly comparison of each index with
+ * its table. Its first row is "ok" for an intact file. */
+static gboolean
+run_quick_check (sqlite3     *db,
+                 const char  *path,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  ok = rc == SQLITE_ROW &&
+       g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+  if (!ok)
+    g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CORRUPT, "“%s” is damaged: %s", path,
+                 rc == SQLITE_ROW ? (const char *) sqlite3_column_text (stmt, 0)
+                                  : sqlite3_errmsg (db));
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+/* Runs in a GTask thread. Read-only and on a connection of its own: the
+ * store's connection belongs to the main thread, and this one must not be
+ * able to write whatever the file holds. */
+static void
+check_thread_cb (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  Check *check = task_data;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  int rc;
+
+  g_mutex_lock (&check->mutex);
+  if (check->cancelled)
+    {
+      check->done = TRUE;
+      g_cond_broadcast (&check->cond);
+      g_mutex_unlock (&check->mutex);
+      g_task_return_boolean (task, FALSE);
+      return;
+    }
+  check->running = TRUE;
+  g_mutex_unlock (&check->mutex);
+
+  rc = sqlite3_open_v2 (check->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    {
+      gboolean go;
+
+      sqlite3_busy_timeout (db, 2000);
+
+      /* Published for check_cancel()'s sqlite3_interrupt(), which must
+       * never meet a connection that is being closed. */
+      g_mutex_lock (&check->mutex);
+      go = !check->cancelled;
+      if (go)
+        check->db = db;
+      g_mutex_unlock (&check->mutex);
+
+      if (go)
+        run_quick_check (db, check->path, &error);
+
+      g_mutex_lock (&check->mutex);
+      check->db = NULL;
+      g_mutex_unlock (&check->mutex);
+    }
+  else
+    {
+      int code = error_code_from_sqlite (rc);
+
+      g_set_error (&error, SD_STORE_ERROR,
+                   code == SD_STORE_ERROR_FAILED ? SD_STORE_ERROR_CORRUPT : code,
+                   "“%s” could not be checked: %s", check->path,
+                   db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+    }
+  sqlite3_close (db);
+
+  g_mutex_lock (&check->mutex);
+  /* An interrupted check found nothing, and nobody is waiting for it. */
+  if (error != NULL && !check->cancelled)
+    check_set_error_locked (check, error);
+  check->running = FALSE;
+  check->done = TRUE;
+  g_cond_broadcast (&check->cond);
+  g_mutex_unlock (&check->mutex);
+
+  g_task_return_boolean (task, error == NULL);
+}
+
+static SdStoreIntegrity
+get_integrity (SdStore *self)
+{
+  SdStoreIntegrity integrity;
+
+  g_mutex_lock (&self->check->mutex);
+  if (self->check->error != NULL)
+    integrity = SD_STORE_INTEGRITY_DAMAGED;
+  else if (self->check->done)
+    integrity = SD_STORE_INTEGRITY_VERIFIED;
+  else
+    integrity = SD_STORE_INTEGRITY_CHECKING;
+  g_mutex_unlock (&self->check->mutex);
+  return integrity;
+}
+
+/* Notifies what changed since the listeners last heard. Called in the
+ * store's own thread only. */
+static void
+publish_integrity (SdStore *self)
+{
+  SdStoreIntegrity integrity = get_integrity (self);
+  gboolean read_only = self->read_only || integrity == SD_STORE_INTEGRITY_DAMAGED;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (integrity != self->notified_integrity)
+    {
+      self->notified_integrity = integrity;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTEGRITY]);
+    }
+  if (read_only != self->notified_read_only)
+    {
+      self->notified_read_only = read_only;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* Pending notifications hold a weak reference only: they must not keep a
+ * closed store (and its connection) alive until the main loop runs. */
+static GWeakRef *
+weak_ref_new (gpointer object)
+{
+  GWeakRef *weak = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (weak, object);
+  return weak;
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+static gboolean
+publish_idle_cb (gpointer user_data)
+{
+  g_autoptr(SdStore) self = g_weak_ref_get (user_data);
+
+  if (self != NULL)
+    publish_integrity (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs in the thread-default main context of sd_store_open()'s caller. */
+static void
+check_done_cb (GObject      *source_object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(SdStore) self = g_weak_ref_get (user_data);
+
+  weak_ref_free (user_data);
+  if (self != NULL)
+    publish_integrity (self);
+}
+
+static void
+start_check (SdStore *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  /* g_task_new() takes the caller's thread-default main context. */
+  task = g_task_new (NULL, NULL, check_done_cb, weak_ref_new (self));
+  g_task_set_source_tag (task, start_check);
+  g_task_set_name (task, "[sd-store] quick_check");
+  g_task_set_task_data (task, check_ref (self->check), (GDestroyNotify) check_unref);
+  g_task_run_in_thread (task, check_thread_cb);
+}
+
+/* Damage found outside the check (a table that cannot be read) counts
+ * like a failed check: from now on the store refuses to write. The
+ * notification goes through the main context, as the check's does, and
+ * so never runs inside the call (a get_items, a delete) that found it. */
+static void
+mark_damaged (SdStore      *self,
+              const GError *error)
+{
+  g_autoptr(GSource) source = NULL;
+
+  g_mutex_lock (&self->check->mutex);
+  check_set_error_locked (self->check, error);
+  g_cond_broadcast (&self->check->cond);
+  g_mutex_unlock (&self->check->mutex);
+
+  source = g_idle_source_new ();
+  g_source_set_callback (source, publish_idle_cb, weak_ref_new (self), weak_ref_free);
+  g_source_set_static_name (source, "[sd-store] publish integrity");
+  g_source_attach (source, self->context);
+}
+
+/* Every edit starts here. Waiting is normally free: the check finished
+ * long before the user's first edit. */
+static gboolean
+ensure_writable (SdStore  *self,
+                 GError  **error)
+{
+  gboolean ok = TRUE;
+
+  if (self->read_only)
+    {
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_READ_ONLY,
+                   "“%s” is read-only", self->path);
+      return FALSE;
+    }
+
+  g_mutex_lock (&self->check->mutex);
+  while (!self->check->done && self->check->error == NULL)
+    g_cond_wait (&self->check->cond, &self->check->mutex);
+  if (self->check->error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (self->check->error));
+      ok = FALSE;
+    }
+  g_mutex_unlock (&self->check->mutex);
+  return ok;
+}
+
 /* Type states */
 
 static TypeState *
@@ -391,9 +721,6 @@ load_state (SdStore    *self,
       return FALSE;
     }
 
-  for (guint i = 0; i < table->n_columns; i++)
-    g_value_init (&values[i], sd_column_get_gtype (&table->columns[i]));
-
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       SdItem *item = g_object_new (state->type, NULL);
@@ -401,14 +728,18 @@ load_state (SdStore    *self,
       sd_item_set_id (item, sqlite3_column_int64 (stmt, 0));
       for (guint i = 0; i < table->n_columns; i++)
         {
+          /* Moved into the item, which nobody sees yet: no copy, no notify. */
+          g_value_init (&values[i], sd_column_get_gtype (&table->columns[i]));
           read_value (stmt, i + 1, &values[i]);
-          sd_item_set_value (item, i, &values[i]);
+          sd_item_load_value (item, i, &values[i]);
         }
       g_ptr_array_add (items, item);
     }
 
+  /* Each value was moved into its item, except after a failed read. */
   for (guint i = 0; i < table->n_columns; i++)
-    g_value_unset (&values[i]);
+    if (G_IS_VALUE (&values[i]))
+      g_value_unset (&values[i]);
   sqlite3_finalize (stmt);
 
   if (rc != SQLITE_DONE)
@@ -425,6 +756,7 @@ load_state (SdStore    *self,
 
       *key = sd_item_get_id (item);
       g_hash_table_insert (state->by_id, key, item);
+      sd_item_set_position_hint (item, i);
     }
   g_list_store_splice (state->items, 0, g_list_model_get_n_items (G_LIST_MODEL (state->items)),
                        items->pdata, items->len);
@@ -470,16 +802,56 @@ load_matrix (SdStore  *self,
   return TRUE;
 }
 
+/* Reads (or reads again) the table of @state. A table that cannot be read
+ * leaves an empty model; if the file is damaged, the store is marked so
+ * and the table is not read again. Logged for developers only: the user
+ * hears of it through "integrity". */
 static gboolean
-load_all (SdStore  *self,
-          GError  **error)
+read_state (SdStore    *self,
+            TypeState  *state,
+            GError    **error)
 {
-  for (guint i = 0; i < self->n_states; i++)
+  g_autoptr(GError) local_error = NULL;
+  SdStoreError code;
+
+  if (load_state (self, state, &local_error))
     {
-      if (!load_state (self, &self->states[i], error))
-        return FALSE;
+      state->loaded = TRUE;
+      return TRUE;
     }
-  return load_matrix (self, error);
+
+  g_debug ("Could not read the table %s: %s", state->table->name, local_error->message);
+  state->loaded = FALSE;
+  g_hash_table_remove_all (state->by_id);
+  g_list_store_remove_all (state->items);
+
+  /* Busy or locked may pass: only damage is remembered. */
+  code = local_error->code;
+  if (code == SD_STORE_ERROR_CORRUPT || code == SD_STORE_ERROR_NOT_DATABASE ||
+      code == SD_STORE_ERROR_IO)
+    {
+      g_clear_error (&state->load_error);
+      state->load_error = g_error_copy (local_error);
+      mark_damaged (self, local_error);
+    }
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+/* Call before anything touches state->items or state->by_id. */
+static gboolean
+ensure_loaded (SdStore    *self,
+               TypeState  *state,
+               GError    **error)
+{
+  if (state->loaded)
+    return TRUE;
+  if (state->load_error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (state->load_error));
+      return FALSE;
+    }
+  return read_state (self, state, error);
 }
 
 /* Opening */
@@ -492,9 +864,11 @@ read_be32 (const guint8 *p)
 
 /* Looks at the file's header without SQLite: a file that is not SQLite at
  * all, or shorter than its header says (truncated), is refused before
- * SQLite opens it. */
+ * SQLite opens it. Tells in @wal whether the file is in write-ahead log
+ * mode already (switching it writes to it). */
 static gboolean
 check_header (const char  *path,
+              gboolean    *wal,
               GError     **error)
 {
   g_autofree guint8 *header = NULL;
@@ -505,6 +879,7 @@ check_header (const char  *path,
   guint64 size;
   guint32 page_size, n_pages, change_counter, valid_for;
 
+  *wal = FALSE;
   stream = g_file_read (file, NULL, error);
   if (stream == NULL)
     return FALSE;
@@ -540,6 +915,9 @@ check_header (const char  *path,
                    "“%s” is damaged or truncated", path);
       return FALSE;
     }
+
+  /* The file format's write version: 2 is write-ahead logging. */
+  *wal = header[18] == 2;
   return TRUE;
 }
 
@@ -575,12 +953,20 @@ query_int (sqlite3    *db,
 }
 
 /* A read-only look with SQLite itself, before anything may write: is it
- * ours, which schema, is it intact? Catches what the header cannot show,
- * and sees the content of a write-ahead log that was not yet checkpointed
- * (after a crash). Returns -1 in @user_version for an empty database. */
+ * ours, which schema? Catches what the header cannot show, and sees the
+ * content of a write-ahead log that was not yet checkpointed (after a
+ * crash). Returns -1 in @user_version for an empty database.
+ *
+ * Whether every page is intact takes as long as reading the whole file,
+ * so that check runs after opening, in a thread (start_check()), unless
+ * opening itself is about to write: for a schema upgrade, or with
+ * @check_now for a file not yet in write-ahead log mode. Then it runs here
+ * and @checked says so. */
 static gboolean
 probe_database (const char  *path,
+                gboolean     check_now,
                 int         *user_version,
+                gboolean    *checked,
                 GError     **error)
 {
   gboolean wal = has_pending_wal (path);
@@ -588,11 +974,11 @@ probe_database (const char  *path,
   /* Without a pending log, immutable: no lock, no -wal or -shm file appears. */
   g_autofree char *uri = g_strconcat ("file:", escaped, wal ? "" : "?immutable=1", NULL);
   sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
   int app_id = 0, version = 0, n_objects = 0;
   int rc;
   gboolean ok = FALSE;
 
+  *checked = FALSE;
   rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
   if (rc != SQLITE_OK ||
       !query_int (db, "PRAGMA application_id", &app_id, &rc) ||
@@ -631,22 +1017,17 @@ probe_database (const char  *path,
       goto out;
     }
 
-  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW || g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+  if (check_now || version < (int) sd_store_n_migrations)
     {
-      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CORRUPT, "“%s” is damaged: %s", path,
-                   rc == SQLITE_ROW ? (const char *) sqlite3_column_text (stmt, 0)
-                                    : sqlite3_errmsg (db));
-      goto out;
+      if (!run_quick_check (db, path, error))
+        goto out;
+      *checked = TRUE;
     }
 
   *user_version = version;
   ok = TRUE;
 
 out:
-  sqlite3_finalize (stmt);
   sqlite3_close (db);
   return ok;
 }
@@ -742,6 +1123,7 @@ sd_store_open (const char        *path,
   g_autoptr(SdStore) self = NULL;
   int user_version = -1;
   gboolean created = FALSE;
+  gboolean checked = TRUE;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -767,17 +1149,26 @@ sd_store_open (const char        *path,
     }
   else
     {
-      /* The header alone is only the whole truth when no log is pending. */
-      if (!has_pending_wal (path) && !check_header (path, error))
+      /* The header alone is only the whole truth when no log is pending;
+       * a pending log also means the file is in write-ahead log mode. */
+      gboolean wal = has_pending_wal (path);
+
+      if (!wal && !check_header (path, &wal, error))
         return NULL;
-      if (!probe_database (path, &user_version, error))
+      if (!probe_database (path, !wal, &user_version, &checked, error))
         return NULL;
       /* An existing empty file is a new, empty database. */
       created = user_version < 0;
+      if (created)
+        checked = TRUE;
     }
 
   self = g_object_new (SD_TYPE_STORE, "path", path, NULL);
   self->created = created;
+  self->context = g_main_context_ref_thread_default ();
+  /* No thread has seen the check yet: no lock needed. */
+  self->check->path = g_strdup (path);
+  self->check->done = checked;
 
   rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
@@ -814,8 +1205,16 @@ sd_store_open (const char        *path,
         return NULL;
     }
 
-  if (!load_all (self, error) || !load_last_hash (self, error))
+  /* The items wait for their first use (ensure_loaded()). */
+  if (!load_matrix (self, error) || !load_last_hash (self, error))
     return NULL;
+
+  /* Started last: the store's connection has opened the write-ahead log
+   * by now, which a read-only connection cannot create. */
+  self->notified_integrity = get_integrity (self);
+  self->notified_read_only = self->read_only;
+  if (!checked)
+    start_check (self);
 
   return g_steal_pointer (&self);
 }
@@ -1012,13 +1411,7 @@ op_begin (SdStore  *self,
 {
   const char *sql;
 
-  if (self->read_only)
-    {
-      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_READ_ONLY,
-                   "“%s” is read-only", self->path);
-      return FALSE;
-    }
-
+  /* The edit's entry point has called ensure_writable(). */
   sql = self->batch_depth == 0 && self->op_depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT sd_op";
   if (!exec_sql (self->db, sql, error))
     return FALSE;
@@ -1063,6 +1456,38 @@ effect_free (gpointer data)
   g_free (effect);
 }
 
+/* The position of @item in its table's list. The item's hint is right
+ * unless rows were deleted or reloaded since; then every hint is renewed
+ * by one walk, so that a run of edits does not search the list each time. */
+static gboolean
+find_position (TypeState *state,
+               SdItem    *item,
+               guint     *position)
+{
+  GListModel *items = G_LIST_MODEL (state->items);
+  guint hint = sd_item_get_position_hint (item);
+  g_autoptr(SdItem) at = g_list_model_get_item (items, hint);
+  guint n;
+
+  if (at == item)
+    {
+      *position = hint;
+      return TRUE;
+    }
+
+  n = g_list_model_get_n_items (items);
+  *position = G_MAXUINT;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SdItem) each = g_list_model_get_item (items, i);
+
+      sd_item_set_position_hint (each, i);
+      if (each == item)
+        *position = i;
+    }
+  return *position != G_MAXUINT;
+}
+
 static void
 apply_effects (SdStore   *self,
                GPtrArray *effects)
@@ -1083,6 +1508,8 @@ apply_effects (SdStore   *self,
 
             *key = sd_item_get_id (effect->item);
             g_hash_table_insert (state->by_id, key, effect->item);
+            sd_item_set_position_hint (effect->item,
+                                       g_list_model_get_n_items (G_LIST_MODEL (state->items)));
             g_list_store_append (state->items, effect->item);
           }
           break;
@@ -1098,7 +1525,7 @@ apply_effects (SdStore   *self,
             gint64 id = sd_item_get_id (effect->item);
             guint position;
 
-            if (g_list_store_find (state->items, effect->item, &position))
+            if (find_position (state, effect->item, &position))
               {
                 g_hash_table_remove (state->by_id, &id);
                 g_list_store_remove (state->items, position);
@@ -1118,17 +1545,26 @@ apply_effects (SdStore   *self,
       Effect *effect = g_ptr_array_index (updated, u);
       guint position;
 
-      if (g_list_store_find (effect->state->items, effect->item, &position))
+      if (find_position (effect->state, effect->item, &position))
         g_list_store_splice (effect->state->items, position, 1, (gpointer *) &effect->item, 1);
     }
 }
 
+/* Only the tables read so far: the others will be read from the file,
+ * as it is after the rollback, when they are first needed. */
 static void
 reload_after_rollback (SdStore *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!load_all (self, &error) || !load_last_hash (self, &error))
+  for (guint i = 0; i < self->n_states; i++)
+    {
+      /* read_state() logs and reports its own failures. */
+      if (self->states[i].loaded)
+        read_state (self, &self->states[i], NULL);
+    }
+
+  if (!load_matrix (self, &error) || !load_last_hash (self, &error))
     g_warning ("Could not reload the database after a rollback: %s", error->message);
 }
 
@@ -1265,6 +1701,11 @@ sd_store_insertv (SdStore      *self,
 
   state = state_for_type (self, item_type);
   g_return_val_if_fail (state != NULL, NULL);
+
+  /* The new item joins the model: it must hold the table already, or a
+   * later first read would replace the item the caller was given. */
+  if (!ensure_writable (self, error) || !ensure_loaded (self, state, error))
+    return NULL;
 
   values = new_values (state->table);
   mask = g_new0 (gboolean, state->table->n_columns);
@@ -1500,6 +1941,8 @@ sd_store_updatev (SdStore      *self,
   state = state_for_type (self, G_OBJECT_TYPE (item));
   g_return_val_if_fail (state != NULL, FALSE);
 
+  if (!ensure_writable (self, error) || !ensure_loaded (self, state, error))
+    return FALSE;
   if (sd_store_lookup (self, state->type, sd_item_get_id (item)) != item)
     {
       g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND,
@@ -1605,6 +2048,13 @@ handle_referrers (SdStore    *self,
               set_sqlite_error (error, self->db, rc, "Could not delete the record");
               return FALSE;
             }
+
+          /* The referrers are items of the models: read their table if
+           * nothing has yet. No row of it has changed in this edit (every
+           * change goes through a loaded item), so what is read is what
+           * the file held before the edit. */
+          if (ids->len > 0 && !ensure_loaded (self, state, error))
+            return FALSE;
 
           for (guint r = 0; r < ids->len; r++)
             {
@@ -1713,6 +2163,8 @@ sd_store_delete (SdStore  *self,
   state = state_for_type (self, G_OBJECT_TYPE (item));
   g_return_val_if_fail (state != NULL, FALSE);
 
+  if (!ensure_writable (self, error) || !ensure_loaded (self, state, error))
+    return FALSE;
   if (sd_store_lookup (self, state->type, sd_item_get_id (item)) != item)
     {
       g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND,
@@ -1745,12 +2197,8 @@ sd_store_begin (SdStore  *self,
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->op_depth == 0, FALSE);
 
-  if (self->read_only)
-    {
-      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_READ_ONLY,
-                   "“%s” is read-only", self->path);
-      return FALSE;
-    }
+  if (!ensure_writable (self, error))
+    return FALSE;
 
   if (!exec_sql (self->db, self->batch_depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT sd_batch",
                  error))
@@ -1804,6 +2252,8 @@ sd_store_get_items (SdStore *self,
   state = state_for_type (self, item_type);
   g_return_val_if_fail (state != NULL, NULL);
 
+  /* On failure the model stays empty; read_state() has said why. */
+  ensure_loaded (self, state, NULL);
   return G_LIST_MODEL (state->items);
 }
 
@@ -1819,9 +2269,23 @@ sd_store_lookup (SdStore *self,
   state = state_for_type (self, item_type);
   g_return_val_if_fail (state != NULL, NULL);
 
-  if (id == 0)
+  if (id == 0 || !ensure_loaded (self, state, NULL))
     return NULL;
   return g_hash_table_lookup (state->by_id, &id);
+}
+
+gboolean
+sd_store_is_loaded (SdStore *self,
+                    GType    item_type)
+{
+  TypeState *state;
+
+  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
+
+  state = state_for_type (self, item_type);
+  g_return_val_if_fail (state != NULL, FALSE);
+
+  return state->loaded;
 }
 
 const char *
@@ -1845,11 +2309,12 @@ sd_store_get_read_only (SdStore *self)
 {
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
 
-  return self->read_only;
+  return self->read_only || get_integrity (self) == SD_STORE_INTEGRITY_DAMAGED;
 }
 
 /* No units, people, duties, risks or plans: what a new file looks like.
- * (The built-in rules and categories do not count.) */
+ * (The built-in rules and categories do not count.) Asked of the file, so
+ * that the answer reads no table into memory. */
 gboolean
 sd_store_is_empty (SdStore *self)
 {
@@ -1860,10 +2325,87 @@ sd_store_is_empty (SdStore *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
     {
-      if (g_list_model_get_n_items (sd_store_get_items (self, types[i])) > 0)
+      TypeState *state = state_for_type (self, types[i]);
+      g_autofree char *sql = g_strdup_printf ("SELECT EXISTS (SELECT 1 FROM %s)",
+                                              state->table->name);
+      g_autoptr(GError) error = NULL;
+      sqlite3_stmt *stmt = get_statement (self, sql, &error);
+      gboolean exists = FALSE;
+
+      if (stmt != NULL)
+        {
+          int rc = sqlite3_step (stmt);
+
+          if (rc == SQLITE_ROW)
+            exists = sqlite3_column_int (stmt, 0) != 0;
+          else
+            set_sqlite_error (&error, self->db, rc, "Could not read the database");
+          sqlite3_reset (stmt);
+        }
+
+      /* A file that cannot be read is not offered as empty: whatever
+       * fills an empty file must not be written over damaged data. */
+      if (error != NULL)
+        {
+          g_debug ("Could not tell whether %s is empty: %s", state->table->name,
+                   error->message);
+          return FALSE;
+        }
+      if (exists)
         return FALSE;
     }
   return TRUE;
+}
+
+SdStoreIntegrity
+sd_store_get_integrity (SdStore *self)
+{
+  g_return_val_if_fail (SD_IS_STORE (self), SD_STORE_INTEGRITY_DAMAGED);
+
+  return get_integrity (self);
+}
+
+gboolean
+sd_store_get_verified (SdStore *self)
+{
+  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
+
+  return get_integrity (self) == SD_STORE_INTEGRITY_VERIFIED;
+}
+
+const GError *
+sd_store_get_integrity_error (SdStore *self)
+{
+  const GError *error;
+
+  g_return_val_if_fail (SD_IS_STORE (self), NULL);
+
+  /* Set once and kept until the store is finalized: safe to hand out. */
+  g_mutex_lock (&self->check->mutex);
+  error = self->check->error;
+  g_mutex_unlock (&self->check->mutex);
+  return error;
+}
+
+gboolean
+sd_store_wait_verified (SdStore  *self,
+                        GError  **error)
+{
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  g_mutex_lock (&self->check->mutex);
+  while (!self->check->done && self->check->error == NULL)
+    g_cond_wait (&self->check->cond, &self->check->mutex);
+  if (self->check->error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (self->check->error));
+      ok = FALSE;
+    }
+  g_mutex_unlock (&self->check->mutex);
+  return ok;
 }
 
 const char *
@@ -1986,6 +2528,9 @@ sd_store_dispose (GObject *object)
 {
   SdStore *self = SD_STORE (object);
 
+  /* Before the store's connection closes: see check_cancel(). */
+  check_cancel (self->check);
+
   for (guint i = 0; i < self->n_states; i++)
     {
       TypeState *state = &self->states[i];
@@ -1995,6 +2540,7 @@ sd_store_dispose (GObject *object)
       g_clear_pointer (&state->delete, sqlite3_finalize);
       g_clear_pointer (&state->by_id, g_hash_table_unref);
       g_clear_object (&state->items);
+      g_clear_error (&state->load_error);
     }
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close);
@@ -2007,6 +2553,8 @@ sd_store_finalize (GObject *object)
 {
   SdStore *self = SD_STORE (object);
 
+  g_clear_pointer (&self->check, check_unref);
+  g_clear_pointer (&self->context, g_main_context_unref);
   g_free (self->states);
   g_free (self->path);
   g_free (self->operator_);
@@ -2032,7 +2580,10 @@ sd_store_get_property (GObject    *object,
       g_value_set_string (value, self->operator_);
       break;
     case PROP_READ_ONLY:
-      g_value_set_boolean (value, self->read_only);
+      g_value_set_boolean (value, sd_store_get_read_only (self));
+      break;
+    case PROP_INTEGRITY:
+      g_value_set_enum (value, get_integrity (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -2076,9 +2627,16 @@ sd_store_class_init (SdStoreClass *klass)
   properties[PROP_OPERATOR] =
     g_param_spec_string ("operator", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* TRUE also once the file is found damaged. */
   properties[PROP_READ_ONLY] =
     g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Notified in the thread-default main context of the thread that opened
+   * the store (see SdStoreIntegrity). */
+  properties[PROP_INTEGRITY] =
+    g_param_spec_enum ("integrity", NULL, NULL,
+                       SD_TYPE_STORE_INTEGRITY, SD_STORE_INTEGRITY_VERIFIED,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -2108,4 +2666,6 @@ sd_store_init (SdStore *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             finalize_statement);
   self->matrix_size = 5;
+  self->check = check_new ();
+  self->notified_integrity = SD_STORE_INTEGRITY_VERIFIED;
 }

@@ -33,6 +33,29 @@ typedef enum
   SD_STORE_OPEN_CREATE = 1 << 0,  /* create the file if it does not exist */
 } SdStoreOpenFlags;
 
+/* What is known about the integrity of the file behind a store.
+ *
+ * sd_store_open() refuses at once a file that is not ours, too new, or
+ * whose header shows it truncated. The full check of every page (PRAGMA
+ * quick_check) takes about as long as reading the whole file, so it runs in
+ * a thread of its own, on its own read-only connection, while the store is
+ * already open for reading. (A file that needs a schema upgrade, or a
+ * switch to write-ahead logging, is checked before sd_store_open() returns:
+ * both write to it.) Until the check has passed, nothing is written to the
+ * file: each edit waits for the result, and a damaged file refuses every
+ * edit with the error that showed the damage (SD_STORE_ERROR_CORRUPT, or
+ * SD_STORE_ERROR_IO for a table that could not be read). */
+typedef enum
+{
+  SD_STORE_INTEGRITY_CHECKING,  /* the check is still running */
+  SD_STORE_INTEGRITY_VERIFIED,  /* the file passed the check */
+  SD_STORE_INTEGRITY_DAMAGED,   /* the check, or reading a table, found damage */
+} SdStoreIntegrity;
+
+#define SD_TYPE_STORE_INTEGRITY (sd_store_integrity_get_type ())
+
+GType sd_store_integrity_get_type (void);
+
 /* One entry of the audit log. */
 typedef struct
 {
@@ -63,26 +86,49 @@ SdStore     *sd_store_open              (const char        *path,
                                          GError           **error);
 const char  *sd_store_get_path          (SdStore           *self);
 gboolean     sd_store_get_created       (SdStore           *self);
+/* TRUE for a file the app may not write, and for a damaged one. */
 gboolean     sd_store_get_read_only     (SdStore           *self);
+/* Asks the file (it reads no table into memory). */
 gboolean     sd_store_is_empty          (SdStore           *self);
 const char  *sd_store_get_operator      (SdStore           *self);
 void         sd_store_set_operator      (SdStore           *self,
                                          const char        *operator_);
 
+/* The integrity check (see SdStoreIntegrity). The "integrity" property
+ * changes when the check finishes, or when a table turns out unreadable.
+ * It (and "read-only", with it) is notified in the thread-default main
+ * context of the thread that called sd_store_open(), never from inside
+ * another store call, so a window can bind a banner to it. The getters may
+ * be called from any thread and tell what is known at that moment, which
+ * can be ahead of the notification. */
+SdStoreIntegrity  sd_store_get_integrity       (SdStore  *self);
+/* TRUE once the check has finished and found no damage. */
+gboolean          sd_store_get_verified        (SdStore  *self);
+/* What damage was found, or NULL (owned by the store). */
+const GError     *sd_store_get_integrity_error (SdStore  *self);
+/* Blocks until the check has finished. FALSE, with the reason (usually
+ * SD_STORE_ERROR_CORRUPT), if the file is damaged. */
+gboolean          sd_store_wait_verified       (SdStore  *self,
+                                                GError  **error);
+
 /* Every item type the store keeps, in a stable order. */
 const GType *sd_store_get_item_types    (guint             *n_types);
 
-/* The live list of all items of @item_type (transfer none). */
+/* The live list of all items of @item_type (transfer none). A table is
+ * read from the file the first time it is asked for, by these two or by an
+ * edit that needs it. If it cannot be read (a damaged file), the list stays
+ * empty and the store reports the damage through "integrity". */
 GListModel  *sd_store_get_items         (SdStore           *self,
                                          GType              item_type);
 gpointer     sd_store_lookup            (SdStore           *self,
                                          GType              item_type,
                                          gint64             id);
 
-/* Edits. Each writes its rows and audit entries in one transaction, then
- * updates the items and models. Values are given as property name and
- * value pairs, as for g_object_new(): gint64 for ids (*-id), int for
- * numbers, gboolean, const char * and GBytes *. */
+/* Edits. Each waits for the integrity check, then writes its rows and
+ * audit entries in one transaction, then updates the items and models.
+ * Values are given as property name and value pairs, as for
+ * g_object_new(): gint64 for ids (*-id), int for numbers, gboolean,
+ * const char * and GBytes *. */
 gpointer     sd_store_insert            (SdStore           *self,
                                          GType              item_type,
                                          GError           **error,

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
@@ -22,6 +24,12 @@ struct _SdHeatmapView
   SdRiskLevel  level;
   int          selected_likelihood;
   int          selected_impact;
+
+  /* Risks per cell, counted once per change of the register or the level
+   * rather than on every frame: 50,000 risks take milliseconds to count. */
+  guint        counts[SD_MATRIX_MAX_SIZE][SD_MATRIX_MAX_SIZE];
+  guint        n_risks;
+  gboolean     counts_valid;
 };
 
 G_DEFINE_FINAL_TYPE (SdHeatmapView, sd_heatmap_view, GTK_TYPE_WIDGET)
@@ -48,7 +56,13 @@ fill_model (SdHeatmapView  *self,
   for (int l = 1; l <= model->size; l++)
     for (int i = 1; i <= model->size; i++)
       model->zones[l - 1][i - 1] = sd_store_get_zone (self->store, l, i);
-  *n_risks = sd_risk_count_cells (self->store, self->level, model->counts);
+  if (!self->counts_valid)
+    {
+      self->n_risks = sd_risk_count_cells (self->store, self->level, self->counts);
+      self->counts_valid = TRUE;
+    }
+  memcpy (model->counts, self->counts, sizeof model->counts);
+  *n_risks = self->n_risks;
   model->selected_likelihood = self->selected_likelihood;
   model->selected_impact = self->selected_impact;
 }
@@ -96,6 +110,7 @@ update_accessible_label (SdHeatmapView *self)
 static void
 risks_changed_cb (SdHeatmapView *self)
 {
+  self->counts_valid = FALSE;
   update_accessible_label (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -402,6 +417,7 @@ sd_heatmap_view_set_level (SdHeatmapView *self,
   if (self->level == level)
     return;
   self->level = level;
+  self->counts_valid = FALSE;
   update_accessible_label (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEVEL]);

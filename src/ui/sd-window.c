@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "sd-duties-page.h"
+#include "sd-messages.h"
 #include "sd-org-page.h"
 #include "sd-plan-page.h"
 #include "sd-risks-page.h"
@@ -28,6 +29,8 @@ struct _SdWindow
   GtkStack             *main_stack;
   AdwViewStack         *stack;
   AdwStatusPage        *error_page;
+  GtkRevealer          *damage_banner;
+  GtkLabel             *damage_label;
 };
 
 G_DEFINE_FINAL_TYPE (SdWindow, sd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -109,6 +112,28 @@ visible_page_changed_cb (SdWindow *self)
     g_settings_set_string (self->settings, "last-page", page);
 }
 
+/* The store checks the file in the background after opening it; if it is
+ * damaged, the store stops writing and the user learns it here. */
+static void
+integrity_changed_cb (SdWindow *self)
+{
+  const GError *error = sd_store_get_integrity_error (self->store);
+  gboolean damaged = sd_store_get_integrity (self->store) == SD_STORE_INTEGRITY_DAMAGED;
+
+  if (damaged && error != NULL)
+    {
+      g_autofree char *message = sd_describe_open_error (sd_store_get_path (self->store), error);
+      /* Translators: the first sentence says what is wrong with the file */
+      g_autofree char *text = g_strdup_printf (_("%s Changes can no longer be saved to it."),
+                                               message);
+
+      gtk_label_set_label (self->damage_label, text);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->damage_label), error->message);
+      g_printerr ("%s\n", error->message);
+    }
+  gtk_revealer_set_reveal_child (self->damage_banner, damaged);
+}
+
 static void
 sd_window_constructed (GObject *object)
 {
@@ -151,6 +176,9 @@ sd_window_constructed (GObject *object)
     }
   g_signal_connect_object (self->stack, "notify::visible-child",
                            G_CALLBACK (visible_page_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "notify::integrity",
+                           G_CALLBACK (integrity_changed_cb), self, G_CONNECT_SWAPPED);
+  integrity_changed_cb (self);
   build_visible_page (self);
 }
 
@@ -259,6 +287,8 @@ sd_window_class_init (SdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SdWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, SdWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, SdWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, SdWindow, damage_banner);
+  gtk_widget_class_bind_template_child (widget_class, SdWindow, damage_label);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
 }
