@@ -16,7 +16,7 @@
 
 /* Past this many layouts the cache starts over; a screenful needs about a
  * hundred, so this only bounds memory after long scrolling. */
-#define MAX_CACHED_LAYOUTS 4000
+#define MAX_CACHED_LAYOUTS 600
 
 struct _SdMatrixTextCache
 {

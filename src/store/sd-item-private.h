@@ -26,6 +26,9 @@ void     sd_item_load_value  (SdItem         *self,
 guint    sd_item_get_position_hint (SdItem       *self);
 void     sd_item_set_position_hint (SdItem       *self,
                                     guint         position);
+/* Where the item keeps its id, to key a hash table by it without a copy;
+ * valid as long as the item lives. */
+const gint64 *sd_item_get_id_location (SdItem *self);
 GType    sd_column_get_gtype (const SdColumn *column);
 gboolean sd_value_equal      (const GValue   *a,
                               const GValue   *b);

@@ -269,6 +269,14 @@ sd_item_set_value (SdItem       *self,
   return TRUE;
 }
 
+const gint64 *
+sd_item_get_id_location (SdItem *self)
+{
+  SdItemPrivate *priv = sd_item_get_instance_private (self);
+
+  return &priv->id;
+}
+
 guint
 sd_item_get_position_hint (SdItem *self)
 {

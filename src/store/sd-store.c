@@ -51,7 +51,7 @@ typedef struct
   GType          type;
   const SdTable *table;
   GListStore    *items;
-  GHashTable    *by_id;      /* gint64 * → SdItem * (borrowed from items) */
+  GHashTable    *by_id;      /* the item's own id → SdItem * (both borrowed from items) */
   gboolean       loaded;     /* items and by_id hold the table */
   GError        *load_error; /* the table is damaged: do not read it again */
   sqlite3_stmt  *select_one;
@@ -752,10 +752,8 @@ load_state (SdStore    *self,
   for (guint i = 0; i < items->len; i++)
     {
       SdItem *item = g_ptr_array_index (items, i);
-      gint64 *key = g_new (gint64, 1);
 
-      *key = sd_item_get_id (item);
-      g_hash_table_insert (state->by_id, key, item);
+      g_hash_table_insert (state->by_id, (gpointer) sd_item_get_id_location (item), item);
       sd_item_set_position_hint (item, i);
     }
   g_list_store_splice (state->items, 0, g_list_model_get_n_items (G_LIST_MODEL (state->items)),
@@ -1504,10 +1502,8 @@ apply_effects (SdStore   *self,
         {
         case EFFECT_INSERT:
           {
-            gint64 *key = g_new (gint64, 1);
-
-            *key = sd_item_get_id (effect->item);
-            g_hash_table_insert (state->by_id, key, effect->item);
+            g_hash_table_insert (state->by_id, (gpointer) sd_item_get_id_location (effect->item),
+                                 effect->item);
             sd_item_set_position_hint (effect->item,
                                        g_list_model_get_n_items (G_LIST_MODEL (state->items)));
             g_list_store_append (state->items, effect->item);
@@ -2660,7 +2656,7 @@ sd_store_init (SdStore *self)
       self->states[i].type = types[i];
       self->states[i].table = sd_item_class_get_table (klass);
       self->states[i].items = g_list_store_new (types[i]);
-      self->states[i].by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      self->states[i].by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
       g_type_class_unref (klass);
     }
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
