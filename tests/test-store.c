@@ -519,6 +519,116 @@ test_delete_cascades (Fixture       *fixture,
   g_assert_cmpuint (count_audit (store, "people", person_id, "update"), ==, 1);
 }
 
+/* Undo puts back every row a deletion removed, with its id, and every
+ * reference it cleared; after a reopen the file says the same. */
+static void
+test_delete_undo (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdStore) store = open_store (fixture->path);
+  g_autoptr(SdDeletion) deletion = NULL;
+  SdUnit *company, *dept;
+  SdPerson *person;
+  SdPost *post;
+  SdPostHolder *holder;
+  gint64 company_id, dept_id, person_id, post_id, holder_id;
+  guint n_audit;
+
+  company = sd_store_insert (store, SD_TYPE_UNIT, &error, "name", "公司", "kind", "company",
+                             NULL);
+  company_id = sd_item_get_id (SD_ITEM (company));
+  dept = sd_store_insert (store, SD_TYPE_UNIT, &error, "name", "信息部",
+                          "parent-id", company_id, "staff-count", 12, NULL);
+  dept_id = sd_item_get_id (SD_ITEM (dept));
+  person = sd_store_insert (store, SD_TYPE_PERSON, &error, "name", "李娜",
+                            "unit-id", dept_id, NULL);
+  person_id = sd_item_get_id (SD_ITEM (person));
+  g_assert_true (sd_store_update (store, dept, &error, "head-id", person_id, NULL));
+  post = sd_store_insert (store, SD_TYPE_POST, &error, "name", "系统管理员",
+                          "unit-id", dept_id, "post-type", "system-admin", NULL);
+  post_id = sd_item_get_id (SD_ITEM (post));
+  holder = sd_store_insert (store, SD_TYPE_POST_HOLDER, &error, "post-id", post_id,
+                            "person-id", person_id, "is-primary", FALSE, NULL);
+  holder_id = sd_item_get_id (SD_ITEM (holder));
+  g_assert_no_error (error);
+
+  deletion = sd_store_delete_with_undo (store, dept, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (deletion);
+  g_assert_null (sd_store_lookup (store, SD_TYPE_UNIT, dept_id));
+  g_assert_null (sd_store_lookup (store, SD_TYPE_POST_HOLDER, holder_id));
+  g_assert_cmpint (sd_person_get_unit_id (person), ==, 0);
+  n_audit = count_audit (store, NULL, 0, NULL);
+
+  g_assert_true (sd_store_undo_deletion (store, deletion, &error));
+  g_assert_no_error (error);
+  dept = sd_store_lookup (store, SD_TYPE_UNIT, dept_id);
+  g_assert_nonnull (dept);
+  g_assert_cmpint (sd_unit_get_parent_id (dept), ==, company_id);
+  g_assert_cmpint (sd_unit_get_head_id (dept), ==, person_id);
+  g_assert_cmpint (sd_unit_get_staff_count (dept), ==, 12);
+  g_assert_cmpint (sd_person_get_unit_id (person), ==, dept_id);
+  g_assert_nonnull (sd_store_lookup (store, SD_TYPE_POST, post_id));
+  holder = sd_store_lookup (store, SD_TYPE_POST_HOLDER, holder_id);
+  g_assert_nonnull (holder);
+  g_assert_false (sd_post_holder_get_is_primary (holder));
+  /* Three rows back, one reference restored, each in the audit log. */
+  g_assert_cmpuint (count_audit (store, NULL, 0, NULL), ==, n_audit + 4);
+
+  /* Undone once: a second time finds the rows there and changes nothing. */
+  g_assert_false (sd_store_undo_deletion (store, deletion, &error));
+  g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_audit (store, NULL, 0, NULL), ==, n_audit + 4);
+
+  g_clear_object (&store);
+  store = open_store (fixture->path);
+  dept = sd_store_lookup (store, SD_TYPE_UNIT, dept_id);
+  g_assert_nonnull (dept);
+  g_assert_cmpint (sd_unit_get_head_id (dept), ==, person_id);
+  person = sd_store_lookup (store, SD_TYPE_PERSON, person_id);
+  g_assert_cmpint (sd_person_get_unit_id (person), ==, dept_id);
+  g_assert_nonnull (sd_store_lookup (store, SD_TYPE_POST_HOLDER, holder_id));
+}
+
+/* An undo that cannot hold (what the rows referred to is gone) changes
+ * nothing. */
+static void
+test_delete_undo_refused (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdStore) store = open_store (fixture->path);
+  g_autoptr(SdDeletion) deletion = NULL;
+  SdPerson *person;
+  SdPost *post;
+  SdPostHolder *holder;
+  gint64 holder_id;
+  guint n_audit;
+
+  person = sd_store_insert (store, SD_TYPE_PERSON, &error, "name", "王磊", NULL);
+  post = sd_store_insert (store, SD_TYPE_POST, &error, "name", "安全管理员", NULL);
+  holder = sd_store_insert (store, SD_TYPE_POST_HOLDER, &error,
+                            "post-id", sd_item_get_id (SD_ITEM (post)),
+                            "person-id", sd_item_get_id (SD_ITEM (person)), NULL);
+  holder_id = sd_item_get_id (SD_ITEM (holder));
+  g_assert_no_error (error);
+
+  deletion = sd_store_delete_with_undo (store, holder, &error);
+  g_assert_no_error (error);
+  g_assert_true (sd_store_delete (store, person, &error));
+  n_audit = count_audit (store, NULL, 0, NULL);
+
+  g_assert_false (sd_store_undo_deletion (store, deletion, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_null (sd_store_lookup (store, SD_TYPE_POST_HOLDER, holder_id));
+  g_assert_cmpuint (count_audit (store, NULL, 0, NULL), ==, n_audit);
+  g_assert_cmpuint (g_list_model_get_n_items (sd_store_get_items (store, SD_TYPE_POST_HOLDER)),
+                    ==, 0);
+}
+
 static void
 test_delete_restricted_by_signoff (Fixture       *fixture,
                                    gconstpointer  data)
@@ -1141,6 +1251,8 @@ main (int   argc,
   ADD ("refuse/foreign-keys", test_foreign_keys);
   ADD ("delete/cascades", test_delete_cascades);
   ADD ("delete/restricted-by-signoff", test_delete_restricted_by_signoff);
+  ADD ("delete/undo", test_delete_undo);
+  ADD ("delete/undo-refused", test_delete_undo_refused);
   ADD ("batch/rollback", test_batch_rollback);
   ADD ("refuse/foreign-text-file", test_foreign_text_file);
   ADD ("refuse/foreign-sqlite-file", test_foreign_sqlite_file);

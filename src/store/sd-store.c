@@ -2142,19 +2142,144 @@ delete_item (SdStore    *self,
   return TRUE;
 }
 
-gboolean
-sd_store_delete (SdStore  *self,
-                 gpointer  item,
-                 GError  **error)
+/* Undoing a deletion */
+
+typedef struct
+{
+  TypeState *state;
+  SdItem    *item;      /* owned */
+  gboolean   cleared;   /* a reference of @item was cleared, not @item deleted */
+  guint      column;    /* cleared */
+  GValue     value;     /* cleared: the reference before */
+} DeletionStep;
+
+struct _SdDeletion
+{
+  SdStore *store;       /* not owned: a deletion is undone in its own store */
+  GArray  *steps;       /* DeletionStep, in the order the edit made them */
+};
+
+static void
+deletion_step_clear (gpointer data)
+{
+  DeletionStep *step = data;
+
+  g_clear_object (&step->item);
+  if (G_IS_VALUE (&step->value))
+    g_value_unset (&step->value);
+}
+
+void
+sd_deletion_free (SdDeletion *deletion)
+{
+  if (deletion == NULL)
+    return;
+  g_array_unref (deletion->steps);
+  g_free (deletion);
+}
+
+/* Reads what @effects (of a deletion not yet applied) will change, while
+ * the items still hold the values from before. */
+static SdDeletion *
+deletion_new (SdStore   *self,
+              GPtrArray *effects)
+{
+  SdDeletion *deletion = g_new0 (SdDeletion, 1);
+
+  deletion->store = self;
+  deletion->steps = g_array_new (FALSE, TRUE, sizeof (DeletionStep));
+  g_array_set_clear_func (deletion->steps, deletion_step_clear);
+
+  for (guint e = 0; e < effects->len; e++)
+    {
+      Effect *effect = g_ptr_array_index (effects, e);
+      DeletionStep step = { effect->state, g_object_ref (effect->item), FALSE, 0, G_VALUE_INIT };
+
+      if (effect->kind == EFFECT_UPDATE)
+        {
+          const GValue *before = sd_item_get_value (effect->item, effect->column);
+
+          step.cleared = TRUE;
+          step.column = effect->column;
+          g_value_init (&step.value, G_VALUE_TYPE (before));
+          g_value_copy (before, &step.value);
+        }
+      else
+        {
+          g_assert (effect->kind == EFFECT_DELETE);
+        }
+      g_array_append_val (deletion->steps, step);
+    }
+  return deletion;
+}
+
+/* Writes @item's row again, with its own id. */
+static gboolean
+reinsert_item (SdStore    *self,
+               TypeState  *state,
+               SdItem     *item,
+               GPtrArray  *effects,
+               GError    **error)
+{
+  const SdTable *table = state->table;
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autofree char *after = NULL;
+  GValue *values;
+  sqlite3_stmt *stmt;
+  Effect *effect;
+  int rc;
+
+  g_string_printf (sql, "INSERT INTO %s (id", table->name);
+  for (guint i = 0; i < table->n_columns; i++)
+    g_string_append_printf (sql, ", %s", table->columns[i].name);
+  g_string_append (sql, ") VALUES (?");
+  for (guint i = 0; i < table->n_columns; i++)
+    g_string_append (sql, ", ?");
+  g_string_append (sql, ")");
+  if (!(stmt = get_statement (self, sql->str, error)))
+    return FALSE;
+
+  values = new_values (table);
+  for (guint i = 0; i < table->n_columns; i++)
+    g_value_copy (sd_item_get_value (item, i), &values[i]);
+
+  sqlite3_bind_int64 (stmt, 1, sd_item_get_id (item));
+  for (guint i = 0; i < table->n_columns; i++)
+    bind_value (stmt, i + 2, &values[i]);
+  rc = step_done (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_OK)
+    {
+      free_values (table, values);
+      set_sqlite_error (error, self->db, rc, "Could not restore the record");
+      return FALSE;
+    }
+
+  after = values_to_json (table, values, NULL);
+  free_values (table, values);
+  if (!write_audit (self, table->name, sd_item_get_id (item), "insert", NULL, after, error))
+    return FALSE;
+
+  effect = g_new0 (Effect, 1);
+  effect->kind = EFFECT_INSERT;
+  effect->state = state;
+  effect->item = g_object_ref (item);
+  g_ptr_array_add (effects, effect);
+  return TRUE;
+}
+
+/* Deletes @item and its dependants; with @deletion, also returns what is
+ * needed to undo it. */
+static gboolean
+delete_with_effects (SdStore     *self,
+                     gpointer     item,
+                     SdDeletion **deletion,
+                     GError     **error)
 {
   TypeState *state;
   g_autoptr(GHashTable) deleting = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) effects = g_ptr_array_new_with_free_func (effect_free);
   gboolean ok;
-
-  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
-  g_return_val_if_fail (SD_IS_ITEM (item), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   state = state_for_type (self, G_OBJECT_TYPE (item));
   g_return_val_if_fail (state != NULL, FALSE);
@@ -2177,10 +2302,114 @@ sd_store_delete (SdStore  *self,
       return FALSE;
     }
 
+  if (deletion != NULL)
+    *deletion = deletion_new (self, effects);
+
   /* Keep the item alive while it leaves the models. */
   g_object_ref (item);
   apply_effects (self, effects);
   g_object_unref (item);
+  return TRUE;
+}
+
+gboolean
+sd_store_delete (SdStore  *self,
+                 gpointer  item,
+                 GError  **error)
+{
+  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SD_IS_ITEM (item), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return delete_with_effects (self, item, NULL, error);
+}
+
+SdDeletion *
+sd_store_delete_with_undo (SdStore  *self,
+                           gpointer  item,
+                           GError  **error)
+{
+  SdDeletion *deletion = NULL;
+
+  g_return_val_if_fail (SD_IS_STORE (self), NULL);
+  g_return_val_if_fail (SD_IS_ITEM (item), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!delete_with_effects (self, item, &deletion, error))
+    return NULL;
+  return deletion;
+}
+
+gboolean
+sd_store_undo_deletion (SdStore     *self,
+                        SdDeletion  *deletion,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) effects = g_ptr_array_new_with_free_func (effect_free);
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (deletion != NULL && deletion->store == self, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!ensure_writable (self, error))
+    return FALSE;
+  for (guint i = 0; i < deletion->steps->len; i++)
+    {
+      DeletionStep *step = &g_array_index (deletion->steps, DeletionStep, i);
+
+      if (!ensure_loaded (self, step->state, error))
+        return FALSE;
+      if (!step->cleared && sd_store_lookup (self, step->state->type,
+                                             sd_item_get_id (step->item)) != NULL)
+        {
+          g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CONSTRAINT,
+                       "The record is already there");
+          return FALSE;
+        }
+    }
+
+  if (!op_begin (self, error))
+    return FALSE;
+
+  /* Rows were deleted dependants first: put them back owners first, so
+   * that every reference finds its row (the file enforces them). */
+  for (guint i = deletion->steps->len; ok && i > 0; i--)
+    {
+      DeletionStep *step = &g_array_index (deletion->steps, DeletionStep, i - 1);
+
+      if (!step->cleared)
+        ok = reinsert_item (self, step->state, step->item, effects, error);
+    }
+
+  /* Then the references that pointed at them. */
+  for (guint i = 0; ok && i < deletion->steps->len; i++)
+    {
+      DeletionStep *step = &g_array_index (deletion->steps, DeletionStep, i);
+      const SdTable *table = step->state->table;
+      g_autofree gboolean *mask = NULL;
+      GValue *values;
+
+      if (!step->cleared)
+        continue;
+      /* Gone since, with its own deletion: nothing to point back. */
+      if (sd_store_lookup (self, step->state->type, sd_item_get_id (step->item)) != step->item)
+        continue;
+
+      values = new_values (table);
+      mask = g_new0 (gboolean, table->n_columns);
+      mask[step->column] = TRUE;
+      g_value_copy (&step->value, &values[step->column]);
+      ok = update_item (self, step->state, step->item, values, mask, effects, error);
+      free_values (table, values);
+    }
+
+  if (!op_end (self, ok, ok ? error : NULL))
+    {
+      load_last_hash (self, NULL);
+      return FALSE;
+    }
+  apply_effects (self, effects);
   return TRUE;
 }
 

@@ -156,6 +156,25 @@ gboolean     sd_store_delete            (SdStore           *self,
                                          gpointer           item,
                                          GError           **error);
 
+/* What a deletion removed and changed, to put it back (an Undo toast). */
+typedef struct _SdDeletion SdDeletion;
+
+void         sd_deletion_free           (SdDeletion        *deletion);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdDeletion, sd_deletion_free)
+
+/* As sd_store_delete(), and returns what is needed to undo it (transfer
+ * full), or NULL on error. */
+SdDeletion  *sd_store_delete_with_undo  (SdStore           *self,
+                                         gpointer           item,
+                                         GError           **error);
+/* Puts back, in one transaction, every row @deletion removed (with their
+ * ids, so that references hold again) and every reference it cleared. The
+ * audit log records the rows as inserted again. Fails, changing nothing,
+ * if an id has been taken in the meantime or a referenced row is gone. */
+gboolean     sd_store_undo_deletion     (SdStore           *self,
+                                         SdDeletion        *deletion,
+                                         GError           **error);
+
 /* Groups many edits into one transaction (an import, the demo data).
  * On rollback the models are reloaded from the file. */
 gboolean     sd_store_begin             (SdStore           *self,
