@@ -31,7 +31,9 @@ TEST_PACKAGES=(
   dbus-x11
   at-spi2-core
   python3-pyatspi
+  sqlite3
   imagemagick
+  poppler-utils
   fonts-noto-cjk
 )
 

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "sd-application.h"
+#include "sd-cli.h"
 #include "sd-demo.h"
 #include "sd-messages.h"
 #include "sd-store.h"
@@ -109,12 +110,48 @@ static int
 sd_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
 {
+  g_autofree char *database = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char **rest = NULL;
+
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("%s %s\n", "security-duties", PACKAGE_VERSION);
       return EXIT_SUCCESS;
     }
-  return -1;
+
+  /* The headless commands run here, in the process that was started,
+   * without a display or a running instance. */
+  if (!g_variant_dict_contains (options, "check") && !g_variant_dict_contains (options, "import"))
+    {
+      if (g_variant_dict_contains (options, G_OPTION_REMAINING))
+        {
+          g_printerr (_("Unexpected arguments: see --help.\n"));
+          return 2;
+        }
+      return -1;
+    }
+
+  if (!g_variant_dict_lookup (options, "database", "^ay", &database))
+    database = default_database_path ();
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &rest);
+
+  if (g_variant_dict_lookup (options, "import", "s", &kind))
+    {
+      if (rest == NULL || rest[0] == NULL || rest[1] != NULL)
+        {
+          g_printerr (_("Usage: security-duties --database FILE --import KIND FILE.csv\n"));
+          return 2;
+        }
+      return sd_cli_import (database, kind, rest[0]);
+    }
+
+  if (rest != NULL && rest[0] != NULL)
+    {
+      g_printerr (_("Unexpected arguments: see --help.\n"));
+      return 2;
+    }
+  return sd_cli_check (database);
 }
 
 static void
@@ -248,7 +285,13 @@ sd_application_init (SdApplication *self)
   static const GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Open the database FILE (a new file is created empty)"), N_("FILE") },
+    { "import", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Import FILE.csv into the database, all or nothing (KIND: units, people, posts)"),
+      N_("KIND FILE.csv") },
+    { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Print every rule violation, one per line; exit 1 if there is any"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
     { NULL }
   };
 

@@ -161,7 +161,7 @@ test_demo_pages (void)
   g_autoptr(SdStore) store = sd_store_open (path, SD_STORE_OPEN_CREATE, &error);
   SdWindow *window;
   /* A piece of the demo data that each page must show. */
-  const char *expected[] = { "网络安全领导小组", "003-9.1", "R-001", "2026" };
+  const char *expected[] = { "示例集团有限公司", "003-9.1", "R-001", "2026" };
 
   g_assert_no_error (error);
   g_assert_true (sd_demo_populate (store, &error));

@@ -8,15 +8,20 @@
 
 #include <glib/gi18n.h>
 
-#include "sd-body.h"
 #include "sd-body-member.h"
+#include "sd-body.h"
 #include "sd-labels.h"
+#include "sd-org-chart-view.h"
+#include "sd-org-page-private.h"
 #include "sd-org-page.h"
+#include "sd-people-view.h"
 #include "sd-person.h"
-#include "sd-post.h"
 #include "sd-post-holder.h"
+#include "sd-post.h"
+#include "sd-rules-view.h"
 #include "sd-ui.h"
 #include "sd-unit.h"
+#include "sd-violations-view.h"
 
 /*
  * Everything on this page is a view of the store's list models: sorted,
@@ -28,59 +33,6 @@
  * than by object, because a reload after a rolled-back transaction
  * replaces every item object.
  */
-
-struct _SdOrgPage
-{
-  AdwBin               parent_instance;
-
-  SdStore             *store;
-
-  /* The store's lists in display order. */
-  GListModel          *units;
-  GListModel          *bodies;
-  GListModel          *members;
-
-  /* The sidebar: a heading and the root units, a heading and the root
-   * bodies; the tree list model adds the children of each row. */
-  GListStore          *units_heading;
-  GListStore          *bodies_heading;
-  GListModel          *root_units;
-  GListModel          *root_bodies;
-  GtkTreeListModel    *tree;
-  GtkSingleSelection  *selection;
-  guint                tree_changing;
-
-  /* What the details show. */
-  GType                shown_type;
-  gint64               shown_id;
-
-  GListModel          *unit_posts;
-  GListModel          *org_posts;
-  GListModel          *unit_people;
-  GListModel          *body_members;
-  GListModel          *body_led;
-
-  /* Template widgets */
-  GtkStack            *stack;
-  AdwLeaflet          *leaflet;
-  GtkListView         *sidebar_list;
-  GtkButton           *back_button;
-  GtkStack            *details_stack;
-  GtkScrolledWindow   *unit_scroll;
-  GtkLabel            *unit_title;
-  GtkLabel            *unit_subtitle;
-  GtkListBox          *unit_posts_list;
-  AdwPreferencesGroup *org_posts_group;
-  GtkListBox          *org_posts_list;
-  GtkListBox          *unit_people_list;
-  GtkScrolledWindow   *body_scroll;
-  GtkLabel            *body_title;
-  GtkLabel            *body_subtitle;
-  GtkLabel            *body_description;
-  GtkListBox          *body_members_list;
-  AdwPreferencesGroup *body_led_group;
-  GtkListBox          *body_led_list;
-};
 
 G_DEFINE_FINAL_TYPE (SdOrgPage, sd_org_page, ADW_TYPE_BIN)
 
@@ -560,20 +512,59 @@ update_led_body_row (AdwActionRow *row,
   adw_action_row_set_subtitle (row, sd_body_kind_label (sd_body_get_kind (body)));
 }
 
+static void
+edit_clicked_cb (GtkButton *button,
+                 SdOrgPage *self)
+{
+  SdItem *item = g_object_get_data (G_OBJECT (button), "sd-item");
+
+  sd_org_page_edit_item (self, G_OBJECT_TYPE (item), sd_item_get_id (item));
+}
+
+/* Activating the row opens the editor too; the button is there for those
+ * who cannot activate a row (screen readers see no action on it). */
+static GtkWidget *
+with_edit_button (SdOrgPage  *self,
+                  GtkWidget  *row,
+                  gpointer    item,
+                  const char *name)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("document-edit-symbolic");
+  /* Translators: the accessible name of a button, %s is a post or a person */
+  g_autofree char *label = g_strdup_printf (_("Edit %s"), name);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Edit"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  g_object_set_data_full (G_OBJECT (button), "sd-item", g_object_ref (item), g_object_unref);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (edit_clicked_cb), self, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  return row;
+}
+
 static GtkWidget *
 create_post_row_cb (gpointer item,
                     gpointer user_data)
 {
-  return detail_row_new (user_data, item, update_post_row,
-                         SD_TYPE_POST_HOLDER, SD_TYPE_PERSON, G_TYPE_INVALID);
+  GtkWidget *row = detail_row_new (user_data, item, update_post_row,
+                                   SD_TYPE_POST_HOLDER, SD_TYPE_PERSON, G_TYPE_INVALID);
+
+  return with_edit_button (user_data, row, item, sd_post_get_name (item));
 }
 
 static GtkWidget *
 create_person_row_cb (gpointer item,
                       gpointer user_data)
 {
-  return detail_row_new (user_data, item, update_person_row,
-                         SD_TYPE_POST_HOLDER, SD_TYPE_POST, SD_TYPE_UNIT, G_TYPE_INVALID);
+  GtkWidget *row = detail_row_new (user_data, item, update_person_row,
+                                   SD_TYPE_POST_HOLDER, SD_TYPE_POST, SD_TYPE_UNIT,
+                                   G_TYPE_INVALID);
+
+  return with_edit_button (user_data, row, item, sd_person_get_name (item));
 }
 
 static GtkWidget *
@@ -726,6 +717,11 @@ show_item (SdOrgPage *self,
 
   self->shown_type = type;
   self->shown_id = id;
+  if (self->nav != NULL)
+    {
+      self->nav = NULL;
+      gtk_list_box_unselect_all (self->nav_list);
+    }
 
   if (type == SD_TYPE_UNIT)
     {
@@ -747,6 +743,7 @@ show_item (SdOrgPage *self,
 
   if (!same)
     gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scroll), 0);
+  sd_org_page_update_actions (self);
 }
 
 static void
@@ -754,7 +751,9 @@ show_nothing (SdOrgPage *self)
 {
   self->shown_type = G_TYPE_INVALID;
   self->shown_id = 0;
-  gtk_stack_set_visible_child_name (self->details_stack, "none");
+  if (self->nav == NULL)
+    gtk_stack_set_visible_child_name (self->details_stack, "none");
+  sd_org_page_update_actions (self);
 }
 
 /* The unit or body at @position of the sidebar, or NULL for a heading
@@ -830,6 +829,14 @@ sync_selection (SdOrgPage *self,
       return;
     }
 
+  /* An overview view is shown: the tree has nothing selected, on purpose. */
+  if (self->nav != NULL && item == NULL)
+    {
+      if (self->shown_type != G_TYPE_INVALID)
+        show_nothing (self);
+      return;
+    }
+
   if (self->shown_type != G_TYPE_INVALID &&
       (item == NULL ||
        G_OBJECT_TYPE (item) != self->shown_type ||
@@ -894,6 +901,245 @@ led_row_activated_cb (SdOrgPage     *self,
   if (data != NULL && select_item (self, SD_TYPE_BODY, sd_item_get_id (data->item)))
     gtk_widget_activate_action (GTK_WIDGET (self->sidebar_list), "list.scroll-to-item", "u",
                                 gtk_single_selection_get_selected (self->selection));
+}
+
+void
+sd_org_page_select (SdOrgPage *self,
+                    GType      type,
+                    gint64     id)
+{
+  g_return_if_fail (SD_IS_ORG_PAGE (self));
+
+  if (type == SD_TYPE_UNIT || type == SD_TYPE_BODY)
+    {
+      if (select_item (self, type, id))
+        {
+          gtk_widget_activate_action (GTK_WIDGET (self->sidebar_list), "list.scroll-to-item", "u",
+                                      gtk_single_selection_get_selected (self->selection));
+          if (adw_leaflet_get_folded (self->leaflet))
+            adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+        }
+      return;
+    }
+  /* Posts, people and rules have no place in the tree: their editor is
+   * where they are fixed. */
+  sd_org_page_edit_item (self, type, id);
+}
+
+static void
+detail_row_activated_cb (SdOrgPage     *self,
+                         GtkListBoxRow *row,
+                         GtkListBox    *list)
+{
+  RowData *data = g_object_get_data (G_OBJECT (row), "sd-row-data");
+
+  if (data == NULL)
+    return;
+  if (SD_IS_BODY_MEMBER (data->item))
+    sd_org_page_edit_item (self, SD_TYPE_BODY,
+                           sd_body_member_get_body_id (SD_BODY_MEMBER (data->item)));
+  else
+    sd_org_page_edit_item (self, G_OBJECT_TYPE (data->item), sd_item_get_id (data->item));
+}
+
+/* The overview: problems, people, rules and the chart */
+
+static const struct
+{
+  const char *name;
+  const char *title;
+  const char *icon_name;
+} nav_entries[] = {
+  { "problems", N_("Problems"), "dialog-warning-symbolic" },
+  { "people", N_("People"), "system-users-symbolic" },
+  { "rules", N_("Incompatible Posts"), "action-unavailable-symbolic" },
+  { "chart", N_("Chart"), "view-grid-symbolic" },
+};
+
+static void
+show_violation_cb (SdOrgPage *self,
+                   GType      type,
+                   gint64     id)
+{
+  sd_org_page_select (self, type, id);
+}
+
+static void
+person_activated_cb (SdOrgPage *self,
+                     SdPerson  *person)
+{
+  sd_org_page_edit_item (self, SD_TYPE_PERSON, sd_item_get_id (SD_ITEM (person)));
+}
+
+static GtkWidget *
+create_nav_view (SdOrgPage  *self,
+                 const char *name)
+{
+  GtkWidget *view;
+
+  if (g_str_equal (name, "problems"))
+    {
+      view = sd_violations_view_new (self->violations);
+      g_signal_connect_object (view, "show-item", G_CALLBACK (show_violation_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  else if (g_str_equal (name, "people"))
+    {
+      view = sd_people_view_new (self->store);
+      g_signal_connect_object (view, "person-activated", G_CALLBACK (person_activated_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  else if (g_str_equal (name, "rules"))
+    {
+      view = sd_rules_view_new (self->store);
+      g_signal_connect_object (view, "delete-rule", G_CALLBACK (sd_org_page_delete_item), self,
+                               G_CONNECT_SWAPPED);
+    }
+  else
+    {
+      GtkWidget *scroll = gtk_scrolled_window_new ();
+
+      g_assert (g_str_equal (name, "chart"));
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroll),
+                                     sd_org_page_get_chart_view (self));
+      view = scroll;
+    }
+  return view;
+}
+
+static AdwBin *
+nav_bin (SdOrgPage  *self,
+         const char *name)
+{
+  if (g_str_equal (name, "problems"))
+    return self->problems_bin;
+  if (g_str_equal (name, "people"))
+    return self->people_bin;
+  if (g_str_equal (name, "rules"))
+    return self->rules_bin;
+  return self->chart_bin;
+}
+
+static void
+chart_error_cb (SdOrgPage  *self,
+                const char *message)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  sd_org_page_toast (self, adw_toast_new (escaped));
+}
+
+GtkWidget *
+sd_org_page_get_chart_view (SdOrgPage *self)
+{
+  if (self->chart_view == NULL)
+    {
+      self->chart_view = g_object_ref_sink (sd_org_chart_view_new (self->store));
+      g_signal_connect_object (self->chart_view, "error", G_CALLBACK (chart_error_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  return self->chart_view;
+}
+
+void
+sd_org_page_show_nav (SdOrgPage  *self,
+                      const char *name)
+{
+  AdwBin *bin = nav_bin (self, name);
+
+  for (guint i = 0; i < G_N_ELEMENTS (nav_entries); i++)
+    {
+      if (g_str_equal (nav_entries[i].name, name))
+        self->nav = nav_entries[i].name;
+    }
+  g_return_if_fail (self->nav != NULL);
+
+  if (adw_bin_get_child (bin) == NULL)
+    adw_bin_set_child (bin, create_nav_view (self, self->nav));
+
+  /* The tree lets go of its selection: what it selected is not shown. */
+  self->shown_type = G_TYPE_INVALID;
+  self->shown_id = 0;
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_stack_set_visible_child_name (self->details_stack, self->nav);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->nav_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (GTK_IS_LIST_BOX_ROW (row) &&
+          g_strcmp0 (gtk_widget_get_name (row), self->nav) == 0 &&
+          gtk_list_box_get_selected_row (self->nav_list) != GTK_LIST_BOX_ROW (row))
+        gtk_list_box_select_row (self->nav_list, GTK_LIST_BOX_ROW (row));
+    }
+  sd_org_page_update_actions (self);
+}
+
+static void
+nav_row_selected_cb (SdOrgPage     *self,
+                     GtkListBoxRow *row,
+                     GtkListBox    *list)
+{
+  if (row != NULL)
+    sd_org_page_show_nav (self, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+static void
+nav_row_activated_cb (SdOrgPage     *self,
+                      GtkListBoxRow *row,
+                      GtkListBox    *list)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+update_problems_count (SdOrgPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->violations));
+  g_autofree char *count = g_strdup_printf ("%u", n);
+  g_autofree char *label = g_strdup_printf (ngettext ("%u problem", "%u problems", n), n);
+
+  gtk_label_set_text (self->problems_count, count);
+  gtk_widget_set_visible (GTK_WIDGET (self->problems_count), n > 0);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->problems_count), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->problems_count),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
+static void
+build_nav (SdOrgPage *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (nav_entries); i++)
+    {
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *icon = gtk_image_new_from_icon_name (nav_entries[i].icon_name);
+      GtkWidget *label = gtk_label_new (_(nav_entries[i].title));
+
+      gtk_widget_set_name (row, nav_entries[i].name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _(nav_entries[i].title),
+                                      -1);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_box_append (GTK_BOX (box), icon);
+      gtk_box_append (GTK_BOX (box), label);
+      if (g_str_equal (nav_entries[i].name, "problems"))
+        {
+          GtkWidget *count = gtk_label_new (NULL);
+
+          gtk_widget_set_valign (count, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (count, "count");
+          gtk_widget_add_css_class (count, "numeric");
+          gtk_widget_add_css_class (count, "problems");
+          gtk_box_append (GTK_BOX (box), count);
+          self->problems_count = GTK_LABEL (count);
+        }
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      gtk_list_box_append (self->nav_list, row);
+    }
 }
 
 /* The sidebar */
@@ -1056,6 +1302,7 @@ sidebar_setup_cb (GtkSignalListItemFactory *factory,
   row->count = GTK_LABEL (count);
   g_object_set_data_full (G_OBJECT (expander), "sd-sidebar-row", row, sidebar_row_free);
   gtk_list_item_set_child (list_item, expander);
+  sd_org_page_setup_row_dnd (self, expander);
 }
 
 static void
@@ -1209,6 +1456,9 @@ sd_org_page_constructed (GObject *object)
                            G_CALLBACK (tree_changed_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->tree)));
+  /* The overview's views leave the tree without a selection. */
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
 
@@ -1259,7 +1509,13 @@ sd_org_page_constructed (GObject *object)
                            G_CALLBACK (update_stack), self, G_CONNECT_SWAPPED);
   update_stack (self);
 
+  self->violations = g_object_ref (sd_ui_get_violations (self->store));
+  g_signal_connect_object (self->violations, "notify::n-items",
+                           G_CALLBACK (update_problems_count), self, G_CONNECT_SWAPPED);
+  update_problems_count (self);
+
   sync_selection (self, FALSE);
+  sd_org_page_update_actions (self);
 }
 
 static void
@@ -1286,6 +1542,8 @@ sd_org_page_dispose (GObject *object)
   g_clear_object (&self->units);
   g_clear_object (&self->bodies);
   g_clear_object (&self->members);
+  g_clear_object (&self->violations);
+  g_clear_object (&self->chart_view);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (sd_org_page_parent_class)->dispose (object);
@@ -1358,6 +1616,13 @@ sd_org_page_class_init (SdOrgPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SdOrgPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, SdOrgPage, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, SdOrgPage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, SdOrgPage, nav_list);
+  gtk_widget_class_bind_template_child (widget_class, SdOrgPage, add_button);
+  gtk_widget_class_bind_template_child (widget_class, SdOrgPage, more_button);
+  gtk_widget_class_bind_template_child (widget_class, SdOrgPage, problems_bin);
+  gtk_widget_class_bind_template_child (widget_class, SdOrgPage, people_bin);
+  gtk_widget_class_bind_template_child (widget_class, SdOrgPage, rules_bin);
+  gtk_widget_class_bind_template_child (widget_class, SdOrgPage, chart_bin);
   gtk_widget_class_bind_template_child (widget_class, SdOrgPage, details_stack);
   gtk_widget_class_bind_template_child (widget_class, SdOrgPage, unit_scroll);
   gtk_widget_class_bind_template_child (widget_class, SdOrgPage, unit_title);
@@ -1376,12 +1641,18 @@ sd_org_page_class_init (SdOrgPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sidebar_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, led_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, detail_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, nav_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, nav_row_activated_cb);
+
+  sd_org_page_class_init_actions (widget_class);
 }
 
 static void
 sd_org_page_init (SdOrgPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  build_nav (self);
 
   /* Folded, the list is a page of its own: a click opens the details and
    * the details need a way back. */

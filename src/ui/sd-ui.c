@@ -22,3 +22,19 @@ sd_ui_ensure_resources (void)
       g_once_init_leave (&registered, 1);
     }
 }
+
+SdViolationList *
+sd_ui_get_violations (SdStore *store)
+{
+  SdViolationList *violations;
+
+  g_return_val_if_fail (SD_IS_STORE (store), NULL);
+
+  violations = g_object_get_data (G_OBJECT (store), "sd-ui-violations");
+  if (violations == NULL)
+    {
+      violations = sd_violation_list_new (store);
+      g_object_set_data_full (G_OBJECT (store), "sd-ui-violations", violations, g_object_unref);
+    }
+  return violations;
+}

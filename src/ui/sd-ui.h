@@ -6,11 +6,19 @@
 
 #include <glib.h>
 
+#include "sd-org-rules.h"
+#include "sd-store.h"
+
 G_BEGIN_DECLS
 
 /* Registers the UI's resources (templates, CSS) once. Every widget with a
  * template calls it from class_init, so that pages work on their own too
  * (tests), not only inside the window. */
 void sd_ui_ensure_resources (void);
+
+/* The rule violations of @store, kept current, shared by everything that
+ * shows them (the page's badge and the organisation page) so that they are
+ * checked once per change (transfer none: the store keeps it). */
+SdViolationList *sd_ui_get_violations (SdStore *store);
 
 G_END_DECLS

@@ -31,6 +31,9 @@ struct _SdWindow
   AdwStatusPage        *error_page;
   GtkRevealer          *damage_banner;
   GtkLabel             *damage_label;
+
+  SdViolationList      *violations;
+  guint                 violations_idle;
 };
 
 G_DEFINE_FINAL_TYPE (SdWindow, sd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -134,6 +137,34 @@ integrity_changed_cb (SdWindow *self)
   gtk_revealer_set_reveal_child (self->damage_banner, damaged);
 }
 
+/* The organisation page's badge: the number of rule violations. */
+static void
+violations_changed_cb (SdWindow *self)
+{
+  GtkWidget *holder = adw_view_stack_get_child_by_name (self->stack, "organisation");
+  AdwViewStackPage *page = adw_view_stack_get_page (self->stack, holder);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->violations));
+
+  adw_view_stack_page_set_badge_number (page, n);
+  adw_view_stack_page_set_needs_attention (page, n > 0);
+}
+
+/* After the first frame: the check reads every table of the organisation,
+ * which the page shown first may not need. */
+static gboolean
+watch_violations_cb (gpointer user_data)
+{
+  SdWindow *self = user_data;
+
+  self->violations_idle = 0;
+  self->violations = g_object_ref (sd_ui_get_violations (self->store));
+  g_signal_connect_object (self->violations, "notify::n-items",
+                           G_CALLBACK (violations_changed_cb), self, G_CONNECT_SWAPPED);
+  sd_violation_list_flush (self->violations);
+  violations_changed_cb (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 sd_window_constructed (GObject *object)
 {
@@ -180,6 +211,7 @@ sd_window_constructed (GObject *object)
                            G_CALLBACK (integrity_changed_cb), self, G_CONNECT_SWAPPED);
   integrity_changed_cb (self);
   build_visible_page (self);
+  self->violations_idle = g_idle_add_full (G_PRIORITY_LOW, watch_violations_cb, self, NULL);
 }
 
 static gboolean
@@ -218,6 +250,8 @@ sd_window_dispose (GObject *object)
   if (self->switcher_title != NULL)
     adw_view_switcher_title_set_stack (self->switcher_title, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SD_TYPE_WINDOW);
+  g_clear_handle_id (&self->violations_idle, g_source_remove);
+  g_clear_object (&self->violations);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
