@@ -260,20 +260,103 @@ find_holder (Fixture *f,
   return NULL;
 }
 
+/* The button whose accessible name is @name, as a screen reader finds it. */
+static GtkWidget *
+find_named_button (GtkWidget  *root,
+                   const char *name)
+{
+  GtkWidget *child;
+
+  if (GTK_IS_BUTTON (root) &&
+      gtk_test_accessible_has_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    {
+      g_autofree char *other = gtk_test_accessible_check_property (GTK_ACCESSIBLE (root),
+                                                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                                   name);
+
+      if (other == NULL)
+        return root;
+    }
+  if (GTK_IS_DROP_DOWN (root))
+    return NULL;
+
+  for (child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named_button (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The "Add" button of @person below a person picker, or NULL. */
+static GtkWidget *
+find_add_button (gpointer  window,
+                 SdPerson *person)
+{
+  g_autofree char *name = g_strdup_printf ("Add %s", sd_person_get_name (person));
+
+  return find_named_button (GTK_WIDGET (window), name);
+}
+
+/* How many people the picker offers. */
+static guint
+count_offered (GtkWidget *root)
+{
+  GtkWidget *child;
+  guint n = 0;
+
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), "Add") == 0)
+    return 1;
+  for (child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_offered (child);
+  return n;
+}
+
+/* Types @text into the person picker titled @title, as a user would. */
+static GtkWidget *
+type_into (gpointer    window,
+           const char *title,
+           const char *text)
+{
+  GtkWidget *entry = find_row (window, ADW_TYPE_ENTRY_ROW, title);
+
+  /* find_row() found it by its title, which is also its accessible name. */
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  iterate ();
+  return entry;
+}
+
+/* Finds @person by name with the picker titled @title and clicks "Add". */
+static void
+pick_person (gpointer    window,
+             const char *title,
+             SdPerson   *person)
+{
+  GtkWidget *entry = type_into (window, title, sd_person_get_name (person));
+  GtkWidget *button = find_add_button (window, person);
+
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Add");
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  iterate ();
+  /* Once added, the entry is ready for the next one. */
+  if (find_dialog () == NULL)
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+}
+
 static void
 add_holder (GtkWindow *editor,
             SdPerson  *person)
 {
-  GtkWidget *drop_down = find_control (editor, "Add Holder", GTK_TYPE_DROP_DOWN);
-  GtkWidget *button = find_control (editor, "Add Holder", GTK_TYPE_BUTTON);
-
-  /* The button waits for a person. */
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), GTK_INVALID_LIST_POSITION);
-  g_assert_false (gtk_widget_get_sensitive (button));
-  select_item (GTK_DROP_DOWN (drop_down), person);
-  g_assert_true (gtk_widget_get_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
-  iterate ();
+  pick_person (editor, "Find Person to Add", person);
 }
 
 /* Tests */
@@ -307,12 +390,13 @@ test_unit_new (Fixture       *f,
   g_assert_nonnull (unit);
   g_assert_cmpstr (sd_unit_get_name (unit), ==, "安全运维科");
   g_assert_cmpint (sd_unit_get_parent_id (unit), ==, id (f->it));
-  g_assert_cmpstr (sd_unit_get_kind (unit), ==, "department");
+  /* Below a department, a new unit is a section unless the user says. */
+  g_assert_cmpstr (sd_unit_get_kind (unit), ==, "section");
   g_assert_cmpstr (gtk_window_get_title (editor), ==, "Unit");
 
   /* From now on each field applies at once. */
-  adw_combo_row_set_selected (ADW_COMBO_ROW (kind), 2);
-  g_assert_cmpstr (sd_unit_get_kind (unit), ==, "section");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kind), 1);
+  g_assert_cmpstr (sd_unit_get_kind (unit), ==, "department");
 
   select_item (GTK_DROP_DOWN (head), f->li);
   g_assert_cmpint (sd_unit_get_head_id (unit), ==, id (f->li));
@@ -394,9 +478,12 @@ test_post_holders (Fixture       *f,
   g_assert_null (find_holder (f, f->admin, f->li));
   g_assert_null (find_widget (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "李娜"));
 
-  /* Adding someone twice is refused before the store is asked. */
-  add_holder (editor, f->zhang);
-  g_assert_null (find_dialog ());
+  /* Someone who holds the post already is not offered again. */
+  type_into (editor, "Find Person to Add", "张伟");
+  g_assert_null (find_add_button (editor, f->zhang));
+  g_assert_nonnull (find_widget (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "No one found"));
+  type_into (editor, "Find Person to Add", "李");
+  g_assert_nonnull (find_add_button (editor, f->li));
 }
 
 static void
@@ -444,6 +531,84 @@ test_post_full_time_required (Fixture       *f,
 }
 
 static void
+test_post_picker (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWindow *editor;
+  GtkWidget *entry;
+  GtkWidget *button;
+  GtkWidget *row;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (sd_store_insert (f->store, SD_TYPE_POST_HOLDER, &error,
+                                     "post-id", id (f->admin), "person-id", id (f->zhang),
+                                     "is-primary", TRUE, NULL));
+  g_assert_no_error (error);
+  for (int i = 1; i <= 12; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("测试员%02d", i);
+
+      g_assert_nonnull (sd_store_insert (f->store, SD_TYPE_PERSON, &error, "name", name,
+                                         "unit-id", id (f->it), NULL));
+      g_assert_no_error (error);
+    }
+
+  editor = sd_post_editor_new (NULL, f->store, f->admin, 0);
+  gtk_window_present (editor);
+  iterate ();
+
+  /* Nothing typed, nothing offered. */
+  g_assert_cmpuint (count_offered (GTK_WIDGET (editor)), ==, 0);
+
+  /* The holder is not offered; the row names unit and job title. */
+  type_into (editor, "Find Person to Add", "张");
+  g_assert_null (find_add_button (editor, f->zhang));
+  type_into (editor, "Find Person to Add", "李");
+  button = find_add_button (editor, f->li);
+  g_assert_nonnull (button);
+  row = gtk_widget_get_ancestor (button, ADW_TYPE_ACTION_ROW);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "李娜");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "信息中心 · 主任");
+
+  /* Job titles match too, whatever the case. */
+  type_into (editor, "Find Person to Add", "NETWORK");
+  g_assert_nonnull (find_add_button (editor, f->wang));
+  g_assert_cmpuint (count_offered (GTK_WIDGET (editor)), ==, 1);
+
+  /* More than fit: the first eight, and how many more. */
+  type_into (editor, "Find Person to Add", "测试员");
+  g_assert_cmpuint (count_offered (GTK_WIDGET (editor)), ==, 8);
+  g_assert_nonnull (find_widget (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW,
+                                 "4 more — type more of the name"));
+  entry = type_into (editor, "Find Person to Add", "测试员1");
+  g_assert_cmpuint (count_offered (GTK_WIDGET (editor)), ==, 3);
+  g_assert_null (find_widget (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW,
+                              "4 more — type more of the name"));
+
+  /* Enter adds only when one person matches. */
+  g_signal_emit_by_name (entry, "entry-activated");
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (sd_store_get_items (f->store,
+                                                                  SD_TYPE_POST_HOLDER)), ==, 1);
+  type_into (editor, "Find Person to Add", "主任");
+  g_signal_emit_by_name (entry, "entry-activated");
+  iterate ();
+  g_assert_null (find_dialog ());
+  g_assert_nonnull (find_holder (f, f->admin, f->li));
+  g_assert_false (sd_post_holder_get_is_primary (find_holder (f, f->admin, f->li)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_cmpuint (count_offered (GTK_WIDGET (editor)), ==, 0);
+
+  /* Through Enter too, a rule is checked first: 王建国 is part-time. */
+  type_into (editor, "Find Person to Add", "王建国");
+  g_signal_emit_by_name (entry, "entry-activated");
+  iterate ();
+  respond ("cancel");
+  g_assert_null (find_holder (f, f->admin, f->wang));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "王建国");
+}
+
+static void
 test_post_new (Fixture       *f,
                gconstpointer  data)
 {
@@ -454,7 +619,7 @@ test_post_new (Fixture       *f,
   GtkWidget *type = find_row (editor, ADW_TYPE_COMBO_ROW, "Post Type");
   GtkWidget *key = find_control (editor, "Key Post", GTK_TYPE_SWITCH);
   GtkWidget *unit = find_control (editor, "Unit", GTK_TYPE_DROP_DOWN);
-  GtkWidget *add = find_control (editor, "Add Holder", GTK_TYPE_BUTTON);
+  GtkWidget *find = find_row (editor, ADW_TYPE_ENTRY_ROW, "Find Person to Add");
   SdPost *post;
 
   gtk_window_present (editor);
@@ -462,7 +627,7 @@ test_post_new (Fixture       *f,
   g_assert_cmpstr (gtk_window_get_title (editor), ==, "New Post");
 
   /* Set before the name: kept for the insert. Holders wait for the post. */
-  g_assert_false (gtk_widget_is_sensitive (add));
+  g_assert_false (gtk_widget_is_sensitive (find));
   adw_combo_row_set_selected (ADW_COMBO_ROW (type), 4);
   gtk_switch_set_active (GTK_SWITCH (key), TRUE);
   g_assert_cmpuint (g_list_model_get_n_items (posts), ==, n_posts);
@@ -560,8 +725,6 @@ test_body_members (Fixture       *f,
   GtkWindow *editor = sd_body_editor_new (NULL, f->store, NULL, 0);
   GtkWidget *name = find_row (editor, ADW_TYPE_ENTRY_ROW, "Name");
   GtkWidget *kind = find_row (editor, ADW_TYPE_COMBO_ROW, "Kind");
-  GtkWidget *person = find_control (editor, "Add Member", GTK_TYPE_DROP_DOWN);
-  GtkWidget *add = find_control (editor, "Add Member", GTK_TYPE_BUTTON);
   GListModel *members = sd_store_get_items (f->store, SD_TYPE_BODY_MEMBER);
   g_autoptr(SdBodyMember) member = NULL;
   GtkWidget *role;
@@ -578,9 +741,7 @@ test_body_members (Fixture       *f,
   g_assert_nonnull (body);
   g_assert_cmpstr (sd_body_get_kind (body), ==, "leadership");
 
-  select_item (GTK_DROP_DOWN (person), f->li);
-  g_signal_emit_by_name (add, "clicked");
-  iterate ();
+  pick_person (editor, "Find Member to Add", f->li);
   g_assert_cmpuint (g_list_model_get_n_items (members), ==, 1);
   member = g_list_model_get_item (members, 0);
   g_assert_cmpstr (sd_body_member_get_role (member), ==, "member");
@@ -592,9 +753,18 @@ test_body_members (Fixture       *f,
   member = g_list_model_get_item (members, 0);
   g_assert_cmpstr (sd_body_member_get_role (member), ==, "leader");
 
+  /* A member is not offered again; the others are. */
+  type_into (editor, "Find Member to Add", "李娜");
+  g_assert_null (find_add_button (editor, f->li));
+  type_into (editor, "Find Member to Add", "");
+  g_assert_cmpuint (count_offered (GTK_WIDGET (editor)), ==, 0);
+  pick_person (editor, "Find Member to Add", f->zhang);
+  g_assert_cmpuint (g_list_model_get_n_items (members), ==, 2);
+
   g_signal_emit_by_name (find_control (editor, "李娜", GTK_TYPE_BUTTON), "clicked");
   iterate ();
-  g_assert_cmpuint (g_list_model_get_n_items (members), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (members), ==, 1);
+  g_assert_nonnull (find_widget (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "张伟"));
 }
 
 static void
@@ -794,6 +964,7 @@ main (int   argc,
   ADD ("post-holders", test_post_holders);
   ADD ("post-holder-breaks-rule", test_post_holder_breaks_rule);
   ADD ("post-full-time-required", test_post_full_time_required);
+  ADD ("post-picker", test_post_picker);
   ADD ("post-new", test_post_new);
   ADD ("person-part-time", test_person_part_time);
   ADD ("person-new", test_person_new);

@@ -12,7 +12,6 @@
 #include "sd-body-member.h"
 #include "sd-labels.h"
 #include "sd-person.h"
-#include "sd-unit.h"
 
 struct _SdBodyEditor
 {
@@ -23,9 +22,7 @@ struct _SdBodyEditor
   GtkFilter           *leader_filter;
   AdwPreferencesGroup *members;
   GPtrArray           *member_rows;
-  GtkWidget           *add_row;
-  GtkDropDown         *add_person;
-  GtkWidget           *add_button;
+  GtkWidget           *picker;
   guint                update_id;
 };
 
@@ -132,25 +129,14 @@ member_row_new (SdBodyEditor *self,
   };
   g_autofree char *role_name = NULL;
   g_autofree char *remove_name = NULL;
-  g_autoptr(GString) subtitle = g_string_new (NULL);
+  g_autofree char *subtitle = person != NULL ? sd_editor_person_detail (store, person) : NULL;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *role;
   GtkWidget *remove;
 
-  if (person != NULL)
-    {
-      SdUnit *unit = sd_store_lookup (store, SD_TYPE_UNIT, sd_person_get_unit_id (person));
-      const char *job = sd_person_get_job_title (person);
-
-      if (unit != NULL)
-        g_string_append (subtitle, sd_unit_get_name (unit));
-      if (job != NULL && *job != '\0')
-        g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", job);
-    }
-
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle != NULL ? subtitle : "");
 
   role = gtk_drop_down_new_from_strings (labels);
   gtk_widget_set_valign (role, GTK_ALIGN_CENTER);
@@ -191,9 +177,7 @@ update_members (SdBodyEditor *self)
     adw_preferences_group_remove (self->members, g_ptr_array_index (self->member_rows, i));
   g_ptr_array_set_size (self->member_rows, 0);
 
-  /* Made again on every change, leaders first, with the add row last. */
-  if (gtk_widget_get_parent (self->add_row) != NULL)
-    adw_preferences_group_remove (self->members, self->add_row);
+  /* Made again on every change, leaders first, with the picker last. */
   for (guint rank = 0; rank < G_N_ELEMENTS (roles) - 1 && body_id != 0; rank++)
     {
       for (guint i = 0; i < n_members; i++)
@@ -209,7 +193,7 @@ update_members (SdBodyEditor *self)
           adw_preferences_group_add (self->members, row);
         }
     }
-  adw_preferences_group_add (self->members, self->add_row);
+  sd_editor_window_refresh_person_picker (editor, self->picker);
 
   if (body_id == 0)
     adw_preferences_group_set_description (self->members,
@@ -240,13 +224,35 @@ queue_update_members (SdBodyEditor *self)
     self->update_id = g_idle_add (update_members_idle_cb, self);
 }
 
-static void
-add_clicked_cb (SdBodyEditor *self)
+/* The members already in are not offered again. */
+static GHashTable *
+members_of_body_cb (SdEditorWindow *editor,
+                    gpointer        user_data)
 {
-  SdEditorWindow *editor = SD_EDITOR_WINDOW (self);
+  GListModel *members = sd_store_get_items (sd_editor_window_get_store (editor),
+                                            SD_TYPE_BODY_MEMBER);
+  guint n_members = g_list_model_get_n_items (members);
+  gint64 body_id = sd_editor_window_get_item_id (editor);
+  GHashTable *people = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < n_members; i++)
+    {
+      g_autoptr(SdBodyMember) member = g_list_model_get_item (members, i);
+
+      if (sd_body_member_get_body_id (member) == body_id)
+        g_hash_table_add (people, GSIZE_TO_POINTER (sd_body_member_get_person_id (member)));
+    }
+  return people;
+}
+
+static void
+add_member_picked_cb (SdEditorWindow *editor,
+                      SdPerson       *person,
+                      gpointer        user_data)
+{
+  SdBodyEditor *self = SD_BODY_EDITOR (editor);
   SdStore *store = sd_editor_window_get_store (editor);
   gint64 body_id = sd_editor_window_get_item_id (editor);
-  SdPerson *person = sd_editor_drop_down_get_item (self->add_person);
   GListModel *members = sd_store_get_items (store, SD_TYPE_BODY_MEMBER);
   guint n_members = g_list_model_get_n_items (members);
   g_autoptr(GError) error = NULL;
@@ -279,14 +285,7 @@ add_clicked_cb (SdBodyEditor *self)
       sd_editor_window_show_error (editor, error);
       return;
     }
-  gtk_drop_down_set_selected (self->add_person, GTK_INVALID_LIST_POSITION);
-}
-
-static void
-add_selection_changed_cb (SdBodyEditor *self)
-{
-  gtk_widget_set_sensitive (self->add_button,
-                            sd_editor_drop_down_get_item (self->add_person) != NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->picker), "");
 }
 
 static void
@@ -324,21 +323,10 @@ sd_body_editor_constructed (GObject *object)
   adw_preferences_page_add (page, self->members);
   sd_editor_window_add_dependent (editor, GTK_WIDGET (self->members));
 
-  self->add_row = g_object_ref_sink (adw_action_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->add_row), _("Add Member"));
-  self->add_person = GTK_DROP_DOWN (sd_editor_people_drop_down_new (store));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_person),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Person to Add"),
-                                  -1);
-  g_signal_connect_object (self->add_person, "notify::selected",
-                           G_CALLBACK (add_selection_changed_cb), self, G_CONNECT_SWAPPED);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (self->add_row), GTK_WIDGET (self->add_person));
-  self->add_button = gtk_button_new_with_mnemonic (_("_Add"));
-  gtk_widget_set_valign (self->add_button, GTK_ALIGN_CENTER);
-  gtk_widget_set_sensitive (self->add_button, FALSE);
-  g_signal_connect_object (self->add_button, "clicked",
-                           G_CALLBACK (add_clicked_cb), self, G_CONNECT_SWAPPED);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (self->add_row), self->add_button);
+  self->picker = sd_editor_window_add_person_picker (editor, self->members,
+                                                     _("Find Member to Add"),
+                                                     members_of_body_cb,
+                                                     add_member_picked_cb, NULL);
 
   g_signal_connect_object (sd_store_get_items (store, SD_TYPE_BODY_MEMBER), "items-changed",
                            G_CALLBACK (queue_update_members), self,
@@ -370,7 +358,6 @@ sd_body_editor_dispose (GObject *object)
 
   G_OBJECT_CLASS (sd_body_editor_parent_class)->dispose (object);
 
-  g_clear_object (&self->add_row);
   g_clear_object (&self->leader_filter);
 }
 

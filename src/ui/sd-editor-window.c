@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "sd-editor-window.h"
 #include "sd-org-rules.h"
@@ -60,6 +61,7 @@ typedef struct
   GPtrArray          *fields;      /* Field */
   GHashTable         *defaults;    /* property → GValue */
   GPtrArray          *dependents;  /* GtkWidget */
+  GPtrArray          *pickers;     /* Picker */
   guint               syncing;
 } SdEditorWindowPrivate;
 
@@ -714,34 +716,23 @@ person_bind_cb (GtkSignalListItemFactory *factory,
   GObject *item = gtk_list_item_get_item (list_item);
   GtkWidget *box = gtk_list_item_get_child (list_item);
   GtkWidget *name = gtk_widget_get_first_child (box);
-  GtkWidget *detail = gtk_widget_get_next_sibling (name);
-  g_autoptr(GString) text = g_string_new (NULL);
+  GtkWidget *detail_label = gtk_widget_get_next_sibling (name);
 
   if (!SD_IS_PERSON (item))
     {
       g_autofree char *label = item_label_cb (item, store);
 
       gtk_label_set_text (GTK_LABEL (name), label);
-      gtk_widget_set_visible (detail, FALSE);
+      gtk_widget_set_visible (detail_label, FALSE);
       return;
     }
 
   {
-    SdPerson *person = SD_PERSON (item);
-    SdUnit *unit = sd_store_lookup (store, SD_TYPE_UNIT, sd_person_get_unit_id (person));
-    const char *job = sd_person_get_job_title (person);
+    g_autofree char *detail = sd_editor_person_detail (store, item);
 
-    if (unit != NULL)
-      g_string_append (text, sd_unit_get_name (unit));
-    if (job != NULL && *job != '\0')
-      {
-        if (text->len > 0)
-          g_string_append (text, " · ");
-        g_string_append (text, job);
-      }
-    gtk_label_set_text (GTK_LABEL (name), sd_person_get_name (person));
-    gtk_label_set_text (GTK_LABEL (detail), text->str);
-    gtk_widget_set_visible (detail, text->len > 0);
+    gtk_label_set_text (GTK_LABEL (name), sd_person_get_name (SD_PERSON (item)));
+    gtk_label_set_text (GTK_LABEL (detail_label), detail);
+    gtk_widget_set_visible (detail_label, *detail != '\0');
   }
 }
 
@@ -1139,29 +1130,23 @@ sd_editor_item_label (SdStore  *store,
   return g_steal_pointer (&name);
 }
 
-GtkWidget *
-sd_editor_people_drop_down_new (SdStore *store)
+char *
+sd_editor_person_detail (SdStore  *store,
+                         gpointer  person)
 {
-  GtkWidget *drop_down;
+  SdUnit *unit;
+  const char *job;
+  GString *detail = g_string_new (NULL);
 
-  g_return_val_if_fail (SD_IS_STORE (store), NULL);
+  g_return_val_if_fail (SD_IS_PERSON (person), NULL);
 
-  drop_down = drop_down_new (store, g_object_ref (sd_store_get_items (store, SD_TYPE_PERSON)),
-                             SD_TYPE_PERSON);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), GTK_INVALID_LIST_POSITION);
-  gtk_widget_set_valign (drop_down, GTK_ALIGN_CENTER);
-  return drop_down;
-}
-
-gpointer
-sd_editor_drop_down_get_item (GtkDropDown *drop_down)
-{
-  gpointer item;
-
-  g_return_val_if_fail (GTK_IS_DROP_DOWN (drop_down), NULL);
-
-  item = gtk_drop_down_get_selected_item (drop_down);
-  return SD_IS_ITEM (item) ? item : NULL;
+  unit = sd_store_lookup (store, SD_TYPE_UNIT, sd_person_get_unit_id (person));
+  job = sd_person_get_job_title (person);
+  if (unit != NULL)
+    g_string_append (detail, sd_unit_get_name (unit));
+  if (job != NULL && *job != '\0')
+    g_string_append_printf (detail, "%s%s", detail->len > 0 ? " · " : "", job);
+  return g_string_free (detail, FALSE);
 }
 
 GtkWidget *
@@ -1179,6 +1164,302 @@ sd_editor_icon_button_new (const char *icon_name,
                                   accessible_name != NULL ? accessible_name : tooltip,
                                   -1);
   return button;
+}
+
+/* Person picker
+ *
+ * GtkDropDown's popup rows have no accessible names or actions in GTK 4.8,
+ * so a screen reader cannot choose a person from it. The picker is made of
+ * ordinary rows instead: an entry, and a row with a named button for each
+ * person found. Only the first few found get rows, so that typing stays
+ * fast with thousands of people; typing more of the name finds the rest.
+ */
+
+#define PICKER_MAX_ROWS 8
+
+typedef struct
+{
+  SdEditorWindow            *self;
+  AdwPreferencesGroup       *group;
+  GtkWidget                 *entry;      /* owned: moved about in the group */
+  GPtrArray                 *rows;       /* the rows below the entry */
+  SdPersonPickerExcludeFunc  exclude;
+  SdPersonPickedFunc         picked;
+  gpointer                   user_data;
+  gint64                     only_id;    /* the one person found, or 0 */
+  guint                      search_id;
+} Picker;
+
+static GtkWidget *find_text (GtkWidget *widget);
+
+static void
+picker_free (gpointer data)
+{
+  Picker *picker = data;
+
+  g_clear_handle_id (&picker->search_id, g_source_remove);
+  g_clear_pointer (&picker->rows, g_ptr_array_unref);
+  g_clear_object (&picker->entry);
+  g_free (picker);
+}
+
+static gboolean
+focus_within (SdEditorWindow *self,
+              GtkWidget      *widget)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static void
+picker_focus_entry (Picker *picker)
+{
+  GtkWidget *text = find_text (picker->entry);
+
+  if (text != NULL)
+    gtk_text_grab_focus_without_selecting (GTK_TEXT (text));
+}
+
+static void
+picker_pick (Picker *picker,
+             gint64  person_id)
+{
+  SdPerson *person = sd_store_lookup (sd_editor_window_get_store (picker->self),
+                                      SD_TYPE_PERSON, person_id);
+
+  if (person != NULL)
+    picker->picked (picker->self, person, picker->user_data);
+}
+
+static void
+picker_add_clicked_cb (GtkButton *button,
+                       Picker    *picker)
+{
+  picker_pick (picker, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "sd-person-id")));
+}
+
+static gboolean
+person_matches (SdPerson   *person,
+                const char *key)
+{
+  const char *job = sd_person_get_job_title (person);
+  g_autofree char *name = g_utf8_casefold (sd_person_get_name (person), -1);
+  g_autofree char *job_key = NULL;
+
+  if (strstr (name, key) != NULL)
+    return TRUE;
+  if (job == NULL)
+    return FALSE;
+  job_key = g_utf8_casefold (job, -1);
+  return strstr (job_key, key) != NULL;
+}
+
+static void
+picker_add_row (Picker    *picker,
+                GtkWidget *row)
+{
+  g_ptr_array_add (picker->rows, row);
+  adw_preferences_group_add (picker->group, row);
+}
+
+static void
+picker_add_note (Picker     *picker,
+                 const char *text)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_add_css_class (row, "dim-label");
+  picker_add_row (picker, row);
+}
+
+static GtkWidget *
+picker_person_row_new (Picker   *picker,
+                       SdPerson *person)
+{
+  SdStore *store = sd_editor_window_get_store (picker->self);
+  const char *name = sd_person_get_name (person);
+  g_autofree char *detail = sd_editor_person_detail (store, person);
+  g_autofree char *add_name = NULL;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_with_label (_("Add"));
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), detail);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  /* Translators: the accessible name of the button that adds a person found
+   * by name to a post or a security body; %s is the person */
+  add_name = g_strdup_printf (_("Add %s"), name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, add_name,
+                                  -1);
+  g_object_set_data (G_OBJECT (button), "sd-person-id",
+                     GSIZE_TO_POINTER (sd_item_get_id (SD_ITEM (person))));
+  g_signal_connect (button, "clicked", G_CALLBACK (picker_add_clicked_cb), picker);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  return row;
+}
+
+/* A linear scan: a few milliseconds for 5,000 people, and only the rows
+ * shown are made. */
+static void
+picker_search (Picker *picker)
+{
+  GListModel *people = sd_store_get_items (sd_editor_window_get_store (picker->self),
+                                           SD_TYPE_PERSON);
+  guint n_people = g_list_model_get_n_items (people);
+  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (picker->entry)));
+  g_autofree char *key = g_utf8_casefold (g_strstrip (text), -1);
+  g_autoptr(GHashTable) excluded = NULL;
+  gboolean refocus = FALSE;
+  guint n_found = 0;
+
+  g_clear_handle_id (&picker->search_id, g_source_remove);
+
+  /* A keyboard user who pressed an Add button goes on in the entry. */
+  for (guint i = 0; i < picker->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (picker->rows, i);
+
+      refocus |= focus_within (picker->self, row);
+      adw_preferences_group_remove (picker->group, row);
+    }
+  g_ptr_array_set_size (picker->rows, 0);
+  picker->only_id = 0;
+
+  if (*key != '\0')
+    {
+      if (picker->exclude != NULL)
+        excluded = picker->exclude (picker->self, picker->user_data);
+
+      for (guint i = 0; i < n_people; i++)
+        {
+          g_autoptr(SdPerson) person = g_list_model_get_item (people, i);
+          gint64 person_id = sd_item_get_id (SD_ITEM (person));
+
+          if ((excluded != NULL &&
+               g_hash_table_contains (excluded, GSIZE_TO_POINTER (person_id))) ||
+              !person_matches (person, key))
+            continue;
+          if (++n_found <= PICKER_MAX_ROWS)
+            picker_add_row (picker, picker_person_row_new (picker, person));
+          picker->only_id = n_found == 1 ? person_id : 0;
+        }
+
+      if (n_found == 0)
+        picker_add_note (picker, _("No one found"));
+      else if (n_found > PICKER_MAX_ROWS)
+        {
+          guint n_more = n_found - PICKER_MAX_ROWS;
+          /* Translators: shown below the people found when there are too
+           * many to list; %u is how many more there are */
+          g_autofree char *more = g_strdup_printf (ngettext ("%u more — type more of the name",
+                                                             "%u more — type more of the name",
+                                                             n_more),
+                                                   n_more);
+
+          picker_add_note (picker, more);
+        }
+    }
+
+  if (refocus)
+    picker_focus_entry (picker);
+}
+
+static gboolean
+picker_search_cb (gpointer user_data)
+{
+  Picker *picker = user_data;
+
+  picker->search_id = 0;
+  picker_search (picker);
+  return G_SOURCE_REMOVE;
+}
+
+/* The search runs once the main loop is idle: the text typed is drawn
+ * first, and the rows are not destroyed under an Add button's click. */
+static void
+picker_changed_cb (GtkEditable *entry,
+                   Picker      *picker)
+{
+  if (picker->search_id == 0)
+    picker->search_id = g_idle_add (picker_search_cb, picker);
+}
+
+static void
+picker_activated_cb (AdwEntryRow *entry,
+                     Picker      *picker)
+{
+  if (picker->search_id != 0)
+    picker_search (picker);
+  if (picker->only_id != 0)
+    picker_pick (picker, picker->only_id);
+}
+
+GtkWidget *
+sd_editor_window_add_person_picker (SdEditorWindow            *self,
+                                    AdwPreferencesGroup       *group,
+                                    const char                *title,
+                                    SdPersonPickerExcludeFunc  exclude,
+                                    SdPersonPickedFunc         picked,
+                                    gpointer                   user_data)
+{
+  SdEditorWindowPrivate *priv = sd_editor_window_get_instance_private (self);
+  Picker *picker;
+
+  g_return_val_if_fail (SD_IS_EDITOR_WINDOW (self), NULL);
+  g_return_val_if_fail (ADW_IS_PREFERENCES_GROUP (group), NULL);
+  g_return_val_if_fail (picked != NULL, NULL);
+
+  picker = g_new0 (Picker, 1);
+  picker->self = self;
+  picker->group = group;
+  picker->rows = g_ptr_array_new ();
+  picker->exclude = exclude;
+  picker->picked = picked;
+  picker->user_data = user_data;
+  g_ptr_array_add (priv->pickers, picker);
+
+  picker->entry = g_object_ref_sink (adw_entry_row_new ());
+  /* The row's title names its text field for screen readers. */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (picker->entry), title);
+  g_object_set_data (G_OBJECT (picker->entry), "sd-person-picker", picker);
+  g_signal_connect (picker->entry, "changed", G_CALLBACK (picker_changed_cb), picker);
+  g_signal_connect (picker->entry, "entry-activated", G_CALLBACK (picker_activated_cb), picker);
+  adw_preferences_group_add (group, picker->entry);
+
+  return picker->entry;
+}
+
+void
+sd_editor_window_refresh_person_picker (SdEditorWindow *self,
+                                        GtkWidget      *entry)
+{
+  Picker *picker;
+  gboolean refocus;
+
+  g_return_if_fail (SD_IS_EDITOR_WINDOW (self));
+
+  picker = g_object_get_data (G_OBJECT (entry), "sd-person-picker");
+  g_return_if_fail (picker != NULL);
+
+  /* Taken out of the group, the entry loses the focus; it gets it back. */
+  refocus = focus_within (self, entry);
+  for (guint i = 0; i < picker->rows->len && !refocus; i++)
+    refocus = focus_within (self, g_ptr_array_index (picker->rows, i));
+
+  if (gtk_widget_get_parent (entry) != NULL)
+    adw_preferences_group_remove (picker->group, entry);
+  adw_preferences_group_add (picker->group, entry);
+  picker_search (picker);
+  if (refocus)
+    picker_focus_entry (picker);
 }
 
 /* GObject */
@@ -1285,6 +1566,14 @@ sd_editor_window_dispose (GObject *object)
   SdEditorWindowPrivate *priv = sd_editor_window_get_instance_private (self);
 
   g_ptr_array_set_size (priv->dependents, 0);
+  /* The pickers' rows go with the window; their handlers point at them. */
+  for (guint i = 0; i < priv->pickers->len; i++)
+    {
+      Picker *picker = g_ptr_array_index (priv->pickers, i);
+
+      g_clear_handle_id (&picker->search_id, g_source_remove);
+      g_signal_handlers_disconnect_by_data (picker->entry, picker);
+    }
 
   G_OBJECT_CLASS (sd_editor_window_parent_class)->dispose (object);
 }
@@ -1298,6 +1587,7 @@ sd_editor_window_finalize (GObject *object)
   /* The fields outlive the widgets: signal handlers point at them. */
   g_clear_pointer (&priv->fields, g_ptr_array_unref);
   g_clear_pointer (&priv->dependents, g_ptr_array_unref);
+  g_clear_pointer (&priv->pickers, g_ptr_array_unref);
   g_clear_pointer (&priv->defaults, g_hash_table_unref);
   g_clear_object (&priv->store);
   g_free (priv->new_title);
@@ -1421,6 +1711,7 @@ sd_editor_window_init (SdEditorWindow *self)
   priv->fields = g_ptr_array_new_with_free_func (field_free);
   priv->defaults = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, value_free);
   priv->dependents = g_ptr_array_new ();
+  priv->pickers = g_ptr_array_new_with_free_func (picker_free);
 
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
   gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);

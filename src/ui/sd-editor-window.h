@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "sd-person.h"
 #include "sd-store.h"
 
 G_BEGIN_DECLS
@@ -144,6 +145,31 @@ gboolean    sd_editor_window_update        (SdEditorWindow      *self,
                                             const char          *names[],
                                             const GValue         values[]);
 
+/* A person picker: the person ids (GSIZE_TO_POINTER) not to offer, such as
+ * the holders of the post (transfer full, nullable). */
+typedef GHashTable *(*SdPersonPickerExcludeFunc) (SdEditorWindow *self,
+                                                 gpointer        user_data);
+/* The user chose @person with the picker's Add button or Enter. */
+typedef void        (*SdPersonPickedFunc)        (SdEditorWindow *self,
+                                                 SdPerson       *person,
+                                                 gpointer        user_data);
+
+/* A picker of a person to add, accessible by keyboard and screen reader:
+ * an entry titled @title, and below it in @group a row with an "Add %s"
+ * button for each of the first few people whose name or job title holds
+ * the text typed. Returns the entry row (transfer none); clear it with
+ * gtk_editable_set_text() once the person is added. */
+GtkWidget  *sd_editor_window_add_person_picker     (SdEditorWindow            *self,
+                                                    AdwPreferencesGroup       *group,
+                                                    const char                *title,
+                                                    SdPersonPickerExcludeFunc  exclude,
+                                                    SdPersonPickedFunc         picked,
+                                                    gpointer                   user_data);
+/* Moves the picker's rows back to the end of its group, after rows added
+ * since, and searches again: who is excluded may have changed. */
+void        sd_editor_window_refresh_person_picker (SdEditorWindow            *self,
+                                                    GtkWidget                 *picker);
+
 /* @widget stays insensitive until the item exists. */
 void        sd_editor_window_add_dependent (SdEditorWindow      *self,
                                             GtkWidget           *widget);
@@ -169,11 +195,10 @@ void        sd_editor_window_confirm       (SdEditorWindow      *self,
  * ("系统管理员 · 信息中心") (transfer full). */
 char       *sd_editor_item_label           (SdStore             *store,
                                             gpointer             item);
-/* A searchable drop-down of every person, with nothing selected. */
-GtkWidget  *sd_editor_people_drop_down_new (SdStore             *store);
-/* The person selected in a drop-down of sd_editor_people_drop_down_new(),
- * or NULL (transfer none). */
-gpointer    sd_editor_drop_down_get_item   (GtkDropDown         *drop_down);
+/* Where a person works, to tell namesakes apart: "unit · job title"
+ * (transfer full, may be empty). */
+char       *sd_editor_person_detail        (SdStore             *store,
+                                            gpointer             person);
 /* An icon-only button with a tooltip and an accessible name (transfer
  * floating). */
 GtkWidget  *sd_editor_icon_button_new      (const char          *icon_name,

@@ -23,9 +23,7 @@ struct _SdPostEditor
   AdwPreferencesGroup *details;
   AdwPreferencesGroup *holders;
   GPtrArray           *holder_rows;
-  GtkWidget           *add_row;
-  GtkDropDown         *add_person;
-  GtkWidget           *add_button;
+  GtkWidget           *picker;
   guint                update_id;
 };
 
@@ -97,25 +95,14 @@ holder_row_new (SdPostEditor *self,
   const char * const roles[] = { _("Primary"), _("Deputy"), NULL };
   g_autofree char *role_name = NULL;
   g_autofree char *remove_name = NULL;
-  g_autoptr(GString) subtitle = g_string_new (NULL);
+  g_autofree char *subtitle = person != NULL ? sd_editor_person_detail (store, person) : NULL;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *role;
   GtkWidget *remove;
 
-  if (person != NULL)
-    {
-      SdUnit *unit = sd_store_lookup (store, SD_TYPE_UNIT, sd_person_get_unit_id (person));
-      const char *job = sd_person_get_job_title (person);
-
-      if (unit != NULL)
-        g_string_append (subtitle, sd_unit_get_name (unit));
-      if (job != NULL && *job != '\0')
-        g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", job);
-    }
-
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle != NULL ? subtitle : "");
 
   role = gtk_drop_down_new_from_strings (roles);
   gtk_widget_set_valign (role, GTK_ALIGN_CENTER);
@@ -159,9 +146,7 @@ update_holders (SdPostEditor *self)
   g_ptr_array_set_size (self->holder_rows, 0);
 
   /* The rows are made again on every change: a post has a few holders,
-   * and the add row has to stay last. The primary holders come first. */
-  if (gtk_widget_get_parent (self->add_row) != NULL)
-    adw_preferences_group_remove (self->holders, self->add_row);
+   * and the picker has to stay last. The primary holders come first. */
   for (int pass = 0; pass < 2 && post_id != 0; pass++)
     {
       for (guint i = 0; i < n_holders; i++)
@@ -177,7 +162,7 @@ update_holders (SdPostEditor *self)
           adw_preferences_group_add (self->holders, row);
         }
     }
-  adw_preferences_group_add (self->holders, self->add_row);
+  sd_editor_window_refresh_person_picker (editor, self->picker);
 
   n_rows = self->holder_rows->len;
   if (post_id == 0)
@@ -256,16 +241,37 @@ add_holder_confirmed_cb (SdEditorWindow *editor,
       sd_editor_window_show_error (editor, error);
       return;
     }
-  gtk_drop_down_set_selected (self->add_person, GTK_INVALID_LIST_POSITION);
+  gtk_editable_set_text (GTK_EDITABLE (self->picker), "");
+}
+
+/* The people who hold the post already are not offered again. */
+static GHashTable *
+holders_of_post_cb (SdEditorWindow *editor,
+                    gpointer        user_data)
+{
+  GListModel *holders = sd_store_get_items (sd_editor_window_get_store (editor),
+                                            SD_TYPE_POST_HOLDER);
+  guint n_holders = g_list_model_get_n_items (holders);
+  gint64 post_id = sd_editor_window_get_item_id (editor);
+  GHashTable *people = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < n_holders; i++)
+    {
+      g_autoptr(SdPostHolder) holder = g_list_model_get_item (holders, i);
+
+      if (sd_post_holder_get_post_id (holder) == post_id)
+        g_hash_table_add (people, GSIZE_TO_POINTER (sd_post_holder_get_person_id (holder)));
+    }
+  return people;
 }
 
 static void
-add_clicked_cb (SdPostEditor *self)
+add_holder_picked_cb (SdEditorWindow *editor,
+                      SdPerson       *person,
+                      gpointer        user_data)
 {
-  SdEditorWindow *editor = SD_EDITOR_WINDOW (self);
   SdStore *store = sd_editor_window_get_store (editor);
   SdPost *post = sd_editor_window_get_item (editor);
-  SdPerson *person = sd_editor_drop_down_get_item (self->add_person);
   GListModel *holders = sd_store_get_items (store, SD_TYPE_POST_HOLDER);
   guint n_holders = g_list_model_get_n_items (holders);
   g_autoptr(GPtrArray) violations = NULL;
@@ -298,13 +304,6 @@ add_clicked_cb (SdPostEditor *self)
    * conflicting assignment goes on record. */
   violations = sd_org_check_new_holder (store, post, person);
   sd_editor_window_confirm (editor, violations, add_holder_confirmed_cb, new_holder, g_free);
-}
-
-static void
-add_selection_changed_cb (SdPostEditor *self)
-{
-  gtk_widget_set_sensitive (self->add_button,
-                            sd_editor_drop_down_get_item (self->add_person) != NULL);
 }
 
 static void
@@ -346,22 +345,10 @@ sd_post_editor_constructed (GObject *object)
   adw_preferences_page_add (page, self->holders);
   sd_editor_window_add_dependent (editor, GTK_WIDGET (self->holders));
 
-  self->add_row = adw_action_row_new ();
-  g_object_ref_sink (self->add_row);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->add_row), _("Add Holder"));
-  self->add_person = GTK_DROP_DOWN (sd_editor_people_drop_down_new (store));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_person),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Person to Add"),
-                                  -1);
-  g_signal_connect_object (self->add_person, "notify::selected",
-                           G_CALLBACK (add_selection_changed_cb), self, G_CONNECT_SWAPPED);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (self->add_row), GTK_WIDGET (self->add_person));
-  self->add_button = gtk_button_new_with_mnemonic (_("_Add"));
-  gtk_widget_set_valign (self->add_button, GTK_ALIGN_CENTER);
-  gtk_widget_set_sensitive (self->add_button, FALSE);
-  g_signal_connect_object (self->add_button, "clicked",
-                           G_CALLBACK (add_clicked_cb), self, G_CONNECT_SWAPPED);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (self->add_row), self->add_button);
+  self->picker = sd_editor_window_add_person_picker (editor, self->holders,
+                                                     _("Find Person to Add"),
+                                                     holders_of_post_cb,
+                                                     add_holder_picked_cb, NULL);
 
   g_signal_connect_object (sd_store_get_items (store, SD_TYPE_POST_HOLDER), "items-changed",
                            G_CALLBACK (queue_update_holders), self,
@@ -394,8 +381,6 @@ sd_post_editor_dispose (GObject *object)
   g_ptr_array_set_size (self->holder_rows, 0);
 
   G_OBJECT_CLASS (sd_post_editor_parent_class)->dispose (object);
-
-  g_clear_object (&self->add_row);
 }
 
 static void

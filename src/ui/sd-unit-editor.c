@@ -32,6 +32,21 @@ static GParamSpec *properties[N_PROPS];
 
 static const char * const unit_kinds[] = { "company", "department", "section", "other", NULL };
 
+static const char *
+default_kind (SdUnitEditor *self)
+{
+  SdStore *store = sd_editor_window_get_store (SD_EDITOR_WINDOW (self));
+  SdUnit *parent = sd_store_lookup (store, SD_TYPE_UNIT, self->parent_id);
+  const char *parent_kind;
+
+  if (self->parent_id == 0)
+    return "company";
+  parent_kind = parent != NULL ? sd_unit_get_kind (parent) : "company";
+  if (g_str_equal (parent_kind, "department") || g_str_equal (parent_kind, "section"))
+    return "section";
+  return "department";
+}
+
 static void
 sd_unit_editor_constructed (GObject *object)
 {
@@ -42,10 +57,10 @@ sd_unit_editor_constructed (GObject *object)
 
   sd_editor_window_set_titles (editor, _("New Unit"), _("Unit"));
 
-  /* A unit at the root is the company; below it, a department. */
+  /* A unit at the root is the company; below the company, a department;
+   * below a department, a section. */
   sd_editor_window_set_default_ref (editor, "parent-id", self->parent_id);
-  sd_editor_window_set_default_string (editor, "kind",
-                                       self->parent_id != 0 ? "department" : "company");
+  sd_editor_window_set_default_string (editor, "kind", default_kind (self));
 
   self->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   if (sd_editor_window_get_item (editor) == NULL)
