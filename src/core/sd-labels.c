@@ -262,3 +262,11 @@ sd_severity_label (const char *severity)
   };
   return LOOKUP (labels, severity);
 }
+
+const char *
+sd_list_separator (void)
+{
+  /* Translators: between the items of an inline list, as in
+   * "王建国, 李华"; Chinese uses "、". */
+  return C_("list separator", ", ");
+}

@@ -26,6 +26,8 @@ const char *sd_risk_status_label     (const char *status);
 const char *sd_risk_treatment_label  (const char *treatment);
 const char *sd_task_status_label     (const char *status);
 const char *sd_month_label           (int         month);
+/* Between the items of an inline list: ", ", or "、" in Chinese. */
+const char *sd_list_separator        (void);
 const char *sd_meeting_kind_label    (const char *kind);
 const char *sd_inspection_kind_label (const char *kind);
 const char *sd_finding_status_label  (const char *status);

@@ -275,8 +275,7 @@ join_names (GPtrArray *names)
 
       if (i > 0)
         {
-          /* Translators: between the names in a list of people; "、" in Chinese */
-          g_autofree char *separator = g_markup_escape_text (_(", "), -1);
+          g_autofree char *separator = g_markup_escape_text (sd_list_separator (), -1);
 
           g_string_append (string, separator);
         }

@@ -120,60 +120,27 @@ sd_org_page_edit_item (SdOrgPage *self,
     present (sd_rule_editor_new (parent, self->store, item));
 }
 
-/* Adding: a "new" editor, in the context of what is shown. */
-
+/* Adding: a "new" editor, in the context of what is shown (the unit or
+ * the body that the new item goes in or under). */
 static void
-add_unit_cb (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+add_cb (GtkWidget  *widget,
+        const char *action_name,
+        GVariant   *parameter)
 {
   SdOrgPage *self = SD_ORG_PAGE (widget);
+  GtkWindow *parent = parent_window (self);
+  gint64 unit_id = shown (self, SD_TYPE_UNIT);
 
-  present (sd_unit_editor_new (parent_window (self), self->store, NULL,
-                               shown (self, SD_TYPE_UNIT)));
-}
-
-static void
-add_person_cb (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  SdOrgPage *self = SD_ORG_PAGE (widget);
-
-  present (sd_person_editor_new (parent_window (self), self->store, NULL,
-                                 shown (self, SD_TYPE_UNIT)));
-}
-
-static void
-add_post_cb (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  SdOrgPage *self = SD_ORG_PAGE (widget);
-
-  present (sd_post_editor_new (parent_window (self), self->store, NULL,
-                               shown (self, SD_TYPE_UNIT)));
-}
-
-static void
-add_body_cb (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  SdOrgPage *self = SD_ORG_PAGE (widget);
-
-  present (sd_body_editor_new (parent_window (self), self->store, NULL,
-                               shown (self, SD_TYPE_BODY)));
-}
-
-static void
-add_rule_cb (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  SdOrgPage *self = SD_ORG_PAGE (widget);
-
-  present (sd_rule_editor_new (parent_window (self), self->store, NULL));
+  if (g_str_equal (action_name, "org.add-unit"))
+    present (sd_unit_editor_new (parent, self->store, NULL, unit_id));
+  else if (g_str_equal (action_name, "org.add-person"))
+    present (sd_person_editor_new (parent, self->store, NULL, unit_id));
+  else if (g_str_equal (action_name, "org.add-post"))
+    present (sd_post_editor_new (parent, self->store, NULL, unit_id));
+  else if (g_str_equal (action_name, "org.add-body"))
+    present (sd_body_editor_new (parent, self->store, NULL, shown (self, SD_TYPE_BODY)));
+  else if (g_str_equal (action_name, "org.add-rule"))
+    present (sd_rule_editor_new (parent, self->store, NULL));
 }
 
 static void
@@ -855,11 +822,11 @@ print_chart_cb (GtkWidget  *widget,
 void
 sd_org_page_class_init_actions (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "org.add-unit", NULL, add_unit_cb);
-  gtk_widget_class_install_action (widget_class, "org.add-person", NULL, add_person_cb);
-  gtk_widget_class_install_action (widget_class, "org.add-post", NULL, add_post_cb);
-  gtk_widget_class_install_action (widget_class, "org.add-body", NULL, add_body_cb);
-  gtk_widget_class_install_action (widget_class, "org.add-rule", NULL, add_rule_cb);
+  gtk_widget_class_install_action (widget_class, "org.add-unit", NULL, add_cb);
+  gtk_widget_class_install_action (widget_class, "org.add-person", NULL, add_cb);
+  gtk_widget_class_install_action (widget_class, "org.add-post", NULL, add_cb);
+  gtk_widget_class_install_action (widget_class, "org.add-body", NULL, add_cb);
+  gtk_widget_class_install_action (widget_class, "org.add-rule", NULL, add_cb);
   gtk_widget_class_install_action (widget_class, "org.edit", NULL, edit_cb);
   gtk_widget_class_install_action (widget_class, "org.delete", NULL, delete_cb);
   gtk_widget_class_install_action (widget_class, "org.move", NULL, move_cb);

@@ -47,14 +47,6 @@ static GParamSpec *properties[N_PROPS];
 /* Separates the parts of a subtitle: "Department · Head: 赵敏". */
 #define PART_SEPARATOR " · "
 
-static const char *
-list_separator (void)
-{
-  /* Translators: between the items of an inline list, as in
-   * "王建国, 李华"; Chinese uses "、". */
-  return C_("list separator", ", ");
-}
-
 /* Filtering and sorting by column */
 
 static int
@@ -249,19 +241,6 @@ tags_clear (GtkBox *tags)
     gtk_box_remove (tags, child);
 }
 
-static void
-tags_add (GtkBox     *tags,
-          const char *text,
-          const char *style)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_add_css_class (label, "tag");
-  if (style != NULL)
-    gtk_widget_add_css_class (label, style);
-  gtk_box_append (tags, label);
-}
-
 /* The tags are drawn as badges; a screen reader hears them with the
  * subtitle as the row's description. */
 static void
@@ -367,14 +346,14 @@ update_post_row (AdwActionRow *row,
           name = person_name (store, sd_post_holder_get_person_id (holder));
           if (primary)
             {
-              append_part (names, list_separator (), name);
+              append_part (names, sd_list_separator (), name);
             }
           else
             {
               /* Translators: a deputy holder of a post, among its holders */
               g_autofree char *deputy = g_strdup_printf (_("%s (deputy)"), name);
 
-              append_part (names, list_separator (), deputy);
+              append_part (names, sd_list_separator (), deputy);
             }
         }
     }
@@ -397,9 +376,9 @@ update_post_row (AdwActionRow *row,
 
   tags_clear (tags);
   if (sd_post_get_key_post (post))
-    tags_add (tags, _("Key post"), "highlight");
+    sd_ui_tags_add (tags, _("Key post"), "highlight");
   if (sd_post_get_full_time_required (post))
-    tags_add (tags, _("Full-time required"), NULL);
+    sd_ui_tags_add (tags, _("Full-time required"), NULL);
 }
 
 static void
@@ -442,13 +421,13 @@ update_person_row (AdwActionRow *row,
 
       if (sd_post_holder_get_is_primary (holder))
         {
-          append_part (posts, list_separator (), name);
+          append_part (posts, sd_list_separator (), name);
         }
       else
         {
           g_autofree char *deputy = g_strdup_printf (_("%s (deputy)"), name);
 
-          append_part (posts, list_separator (), deputy);
+          append_part (posts, sd_list_separator (), deputy);
         }
     }
 
@@ -466,11 +445,11 @@ update_person_row (AdwActionRow *row,
   tags_clear (tags);
   if (unit != NULL && sd_unit_get_head_id (unit) == person_id)
     /* Translators: a tag on the person who heads the unit */
-    tags_add (tags, _("Head"), "highlight");
+    sd_ui_tags_add (tags, _("Head"), "highlight");
   if (!sd_person_get_full_time (person))
-    tags_add (tags, _("Part-time"), NULL);
+    sd_ui_tags_add (tags, _("Part-time"), NULL);
   if (!sd_person_get_active (person))
-    tags_add (tags, _("Inactive"), "dim");
+    sd_ui_tags_add (tags, _("Inactive"), "dim");
 }
 
 static void
@@ -496,7 +475,7 @@ update_member_row (AdwActionRow *row,
   adw_action_row_set_subtitle (row, subtitle->str);
 
   tags_clear (tags);
-  tags_add (tags, sd_member_role_label (role),
+  sd_ui_tags_add (tags, sd_member_role_label (role),
             g_strcmp0 (role, "member") == 0 ? NULL : "highlight");
 }
 

@@ -9,11 +9,13 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "sd-labels.h"
 #include "sd-people-view.h"
 #include "sd-person.h"
 #include "sd-person-editor.h"
 #include "sd-post.h"
 #include "sd-post-holder.h"
+#include "sd-ui.h"
 #include "sd-unit.h"
 
 /*
@@ -148,14 +150,6 @@ search_changed_cb (SdPeopleView   *self,
 
 /* Rows */
 
-static const char *
-list_separator (void)
-{
-  /* Translators: between the items of an inline list, as in
-   * "王建国, 李华"; Chinese uses "、". */
-  return C_("list separator", ", ");
-}
-
 static void
 ensure_posts_held (SdPeopleView *self)
 {
@@ -195,7 +189,7 @@ ensure_posts_held (SdPeopleView *self)
 
           held = g_hash_table_lookup (self->posts_held, &person_id);
           if (held != NULL)
-            held = g_strconcat (held, list_separator (), name, NULL);
+            held = g_strconcat (held, sd_list_separator (), name, NULL);
           else
             held = g_steal_pointer (&name);
           g_hash_table_insert (self->posts_held, g_memdup2 (&person_id, sizeof person_id), held);
@@ -210,19 +204,6 @@ typedef struct
   GtkLabel *posts;
   GtkBox   *tags;
 } PersonRow;
-
-static void
-add_tag (GtkBox     *tags,
-         const char *text,
-         const char *style)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_add_css_class (label, "tag");
-  if (style != NULL)
-    gtk_widget_add_css_class (label, style);
-  gtk_box_append (tags, label);
-}
 
 static void
 setup_cb (GtkSignalListItemFactory *factory,
@@ -305,9 +286,9 @@ bind_row (SdPeopleView *self,
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (row->tags))) != NULL)
     gtk_box_remove (row->tags, child);
   if (!sd_person_get_full_time (person))
-    add_tag (row->tags, _("Part-time"), NULL);
+    sd_ui_tags_add (row->tags, _("Part-time"), NULL);
   if (!sd_person_get_active (person))
-    add_tag (row->tags, _("Inactive"), "dim");
+    sd_ui_tags_add (row->tags, _("Inactive"), "dim");
 
   /* A screen reader hears the whole row, tags included. */
   g_string_append (description, detail->str);

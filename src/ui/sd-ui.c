@@ -38,3 +38,16 @@ sd_ui_get_violations (SdStore *store)
     }
   return violations;
 }
+
+void
+sd_ui_tags_add (GtkBox     *tags,
+                const char *text,
+                const char *style)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (label, "tag");
+  if (style != NULL)
+    gtk_widget_add_css_class (label, style);
+  gtk_box_append (tags, label);
+}

@@ -4,7 +4,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gtk/gtk.h>
 
 #include "sd-org-rules.h"
 #include "sd-store.h"
@@ -20,5 +20,11 @@ void sd_ui_ensure_resources (void);
  * shows them (the page's badge and the organisation page) so that they are
  * checked once per change (transfer none: the store keeps it). */
 SdViolationList *sd_ui_get_violations (SdStore *store);
+
+/* Adds a badge ("Key post", "Part-time") with the style class @style
+ * (nullable) to the box @tags. */
+void sd_ui_tags_add (GtkBox     *tags,
+                     const char *text,
+                     const char *style);
 
 G_END_DECLS
