@@ -13,6 +13,7 @@ BUILD_PACKAGES=(
   libgtk-4-dev
   libadwaita-1-dev
   libsqlite3-dev
+  libxlsxwriter-dev
   gettext
   appstream
   desktop-file-utils

@@ -112,6 +112,7 @@ sd_application_handle_local_options (GApplication *app,
 {
   g_autofree char *database = NULL;
   g_autofree char *kind = NULL;
+  g_autofree char *unit = NULL;
   g_autofree char **rest = NULL;
 
   if (g_variant_dict_contains (options, "version"))
@@ -122,7 +123,9 @@ sd_application_handle_local_options (GApplication *app,
 
   /* The headless commands run here, in the process that was started,
    * without a display or a running instance. */
-  if (!g_variant_dict_contains (options, "check") && !g_variant_dict_contains (options, "import"))
+  if (!g_variant_dict_contains (options, "check") && !g_variant_dict_contains (options, "import")
+      && !g_variant_dict_contains (options, "verify")
+      && !g_variant_dict_contains (options, "export-statement"))
     {
       if (g_variant_dict_contains (options, G_OPTION_REMAINING))
         {
@@ -146,11 +149,24 @@ sd_application_handle_local_options (GApplication *app,
       return sd_cli_import (database, kind, rest[0]);
     }
 
+  if (g_variant_dict_lookup (options, "export-statement", "s", &unit))
+    {
+      if (rest == NULL || rest[0] == NULL || rest[1] != NULL)
+        {
+          g_printerr (_("Usage: security-duties --database FILE "
+                        "--export-statement UNIT OUT.pdf\n"));
+          return 2;
+        }
+      return sd_cli_export_statement (database, unit, rest[0]);
+    }
+
   if (rest != NULL && rest[0] != NULL)
     {
       g_printerr (_("Unexpected arguments: see --help.\n"));
       return 2;
     }
+  if (g_variant_dict_contains (options, "verify"))
+    return sd_cli_verify (database);
   return sd_cli_check (database);
 }
 
@@ -290,6 +306,11 @@ sd_application_init (SdApplication *self)
       N_("KIND FILE.csv") },
     { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Print every rule violation, one per line; exit 1 if there is any"), NULL },
+    { "verify", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Verify the signed records, one line per failure; exit 1 if any fails"), NULL },
+    { "export-statement", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Write the responsibility statement of UNIT (its name or number) as a PDF"),
+      N_("UNIT OUT.pdf") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
     { NULL }

@@ -9,10 +9,14 @@
 #include <glib/gi18n.h>
 
 #include "sd-cli.h"
+#include "sd-duty-rules.h"
 #include "sd-import.h"
 #include "sd-messages.h"
 #include "sd-org-rules.h"
+#include "sd-statement.h"
+#include "sd-statement-render.h"
 #include "sd-store.h"
+#include "sd-unit.h"
 
 /* Opens @database for a command; a file that cannot be opened gets the
  * same message as the window would show. */
@@ -38,6 +42,7 @@ sd_cli_check (const char *database)
   g_autoptr(SdStore) store = open_store (database, SD_STORE_OPEN_NONE);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) violations = NULL;
+  g_autoptr(GPtrArray) duty_violations = NULL;
 
   if (store == NULL)
     return 2;
@@ -50,7 +55,10 @@ sd_cli_check (const char *database)
       return 2;
     }
 
+  /* The organisation's rules first, then the duty matrix's. */
   violations = sd_org_check (store);
+  duty_violations = sd_duty_check (store);
+  g_ptr_array_extend_and_steal (violations, g_steal_pointer (&duty_violations));
   for (guint i = 0; i < violations->len; i++)
     {
       g_autofree char *line = sd_violation_to_line (g_ptr_array_index (violations, i));
@@ -72,7 +80,11 @@ sd_cli_import (const char *database,
 
   if (!sd_import_kind_is_known (kind))
     {
-      g_printerr (_("Unknown kind of import “%s”: use units, people or posts.\n"), kind);
+      g_autofree char *kinds = g_strjoinv (", ", (char **) sd_import_get_kinds ());
+
+      /* Translators: the first %s is what was asked for, the second the list
+       * of kinds, e.g. "units, people, posts, duties, assignments". */
+      g_printerr (_("Unknown kind of import “%s”: use one of %s.\n"), kind, kinds);
       return 2;
     }
 
@@ -103,5 +115,160 @@ sd_cli_import (const char *database,
 
   g_print (ngettext ("Imported %u row from %s.\n", "Imported %u rows from %s.\n", n_imported),
            n_imported, csv_path);
+  return 0;
+}
+
+/* Tabs and line breaks would break the one-line, tab-separated format
+ * that scripts read. */
+static char *
+one_line (const char *text)
+{
+  char *out = g_strdup (text != NULL ? text : "");
+
+  g_strdelimit (out, "\t\r\n", ' ');
+  return out;
+}
+
+int
+sd_cli_verify (const char *database)
+{
+  g_autoptr(SdStore) store = open_store (database, SD_STORE_OPEN_NONE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) tampered = NULL;
+  guint n_signoffs;
+  guint n_failed = 0;
+
+  if (store == NULL)
+    return 2;
+  if (!sd_store_wait_verified (store, &error))
+    {
+      g_autofree char *message = sd_describe_open_error (database, error);
+
+      g_printerr ("%s\n", message);
+      return 2;
+    }
+
+  /* The audit chain is verified here too, once the store can check it:
+   * each broken link one line ("audit<TAB>ID<TAB>…"), counted in n_failed. */
+
+  n_signoffs = g_list_model_get_n_items (sd_store_get_items (store, SD_TYPE_SIGNOFF));
+  tampered = sd_signoffs_find_tampered (store);
+  for (guint i = 0; i < tampered->len; i++)
+    {
+      SdSignoff *signoff = g_ptr_array_index (tampered, i);
+      SdUnit *unit = sd_store_lookup (store, SD_TYPE_UNIT, sd_signoff_get_unit_id (signoff));
+      g_autofree char *name = one_line (unit != NULL ? sd_unit_get_name (unit) : "");
+
+      g_print ("signoff\t%" G_GINT64_FORMAT "\t%s\t%s\n",
+               sd_item_get_id (SD_ITEM (signoff)), name,
+               _("The signed text does not match its SHA-256: the record was changed "
+                 "outside Security Duties."));
+    }
+  n_failed += tampered->len;
+
+  if (n_failed > 0)
+    return 1;
+  if (n_signoffs == 0)
+    g_print ("%s\n", _("There are no sign-offs to verify."));
+  else
+    g_print (ngettext ("%u sign-off verifies.\n", "All %u sign-offs verify.\n", n_signoffs),
+             n_signoffs);
+  return 0;
+}
+
+/* The units whose name is exactly @name; failing that, the unit whose id
+ * @name spells. A name wins over an id, so that a unit called "2026" is
+ * found by its name. */
+static GPtrArray *
+find_units (SdStore    *store,
+            const char *name)
+{
+  GListModel *units = sd_store_get_items (store, SD_TYPE_UNIT);
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = g_list_model_get_n_items (units);
+  guint64 id;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SdUnit) unit = g_list_model_get_item (units, i);
+
+      if (g_strcmp0 (sd_unit_get_name (unit), name) == 0)
+        g_ptr_array_add (found, g_steal_pointer (&unit));
+    }
+
+  if (found->len == 0 && g_ascii_string_to_unsigned (name, 10, 1, G_MAXINT64, &id, NULL))
+    {
+      SdUnit *unit = sd_store_lookup (store, SD_TYPE_UNIT, (gint64) id);
+
+      if (unit != NULL)
+        g_ptr_array_add (found, g_object_ref (unit));
+    }
+
+  return found;
+}
+
+/* The units to choose from, one "ID<TAB>name" a line: a script can cut
+ * the name, a person can copy it. A large organisation is cut short. */
+static void
+print_units (SdStore *store)
+{
+  GListModel *units = sd_store_get_items (store, SD_TYPE_UNIT);
+  guint n = g_list_model_get_n_items (units);
+  const guint max_shown = 50;
+
+  for (guint i = 0; i < MIN (n, max_shown); i++)
+    {
+      g_autoptr(SdUnit) unit = g_list_model_get_item (units, i);
+      g_autofree char *name = one_line (sd_unit_get_name (unit));
+
+      g_printerr ("%" G_GINT64_FORMAT "\t%s\n", sd_item_get_id (SD_ITEM (unit)), name);
+    }
+  if (n > max_shown)
+    g_printerr (ngettext ("… and %u more unit.\n", "… and %u more units.\n", n - max_shown),
+                n - max_shown);
+}
+
+int
+sd_cli_export_statement (const char *database,
+                         const char *unit,
+                         const char *out_path)
+{
+  g_autoptr(SdStore) store = open_store (database, SD_STORE_OPEN_NONE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  SdUnit *chosen;
+
+  if (store == NULL)
+    return 2;
+  if (!sd_store_wait_verified (store, &error))
+    {
+      g_autofree char *message = sd_describe_open_error (database, error);
+
+      g_printerr ("%s\n", message);
+      return 2;
+    }
+
+  found = find_units (store, unit);
+  if (found->len != 1)
+    {
+      if (found->len == 0)
+        g_printerr (_("There is no unit “%s”. Give the unit’s name exactly as it is written, "
+                      "or its number. The units are:\n"), unit);
+      else
+        g_printerr (_("There are %u units called “%s”: give the number of the one you mean. "
+                      "The units are:\n"), found->len, unit);
+      print_units (store);
+      return 2;
+    }
+  chosen = g_ptr_array_index (found, 0);
+
+  if (!sd_statement_export_pdf (store, chosen, out_path, &error))
+    {
+      g_printerr ("%s: %s\n", out_path, error->message);
+      return 1;
+    }
+
+  g_print (_("Wrote the responsibility statement of %s to %s.\n"),
+           sd_unit_get_name (chosen), out_path);
   return 0;
 }

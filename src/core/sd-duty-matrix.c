@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sd-duty-matrix.h"
+#include "sd-duty-rules.h"
 #include "sd-assignment.h"
 #include "sd-body.h"
 #include "sd-post.h"
@@ -23,8 +24,12 @@ typedef struct
   SdDuty *duty;       /* owned */
   gint64  id;         /* the duty's, the key of duty_index */
   guint   area;
-  guint   first_cell;
+  int     position;   /* as built: a change of it reorders the grid */
+  guint   first_cell; /* in cells: all the duty's cells */
   guint   n_cells;
+  guint   shown_first;/* in shown_cells, while columns are filtered */
+  guint   shown_n;
+  guint   problems;   /* SdDutyProblem */
   guint   row;        /* G_MAXUINT while not shown */
   char   *haystack;   /* case-folded searchable text, made on the first search */
 } DutyEntry;
@@ -48,16 +53,25 @@ struct _SdDutyMatrix
   GArray     *duties;      /* DutyEntry */
   GPtrArray  *areas;       /* Area */
   GHashTable *duty_index;  /* gint64 * (the entry's id) → index + 1 */
-  GArray     *cells;       /* SdMatrixCell, row after row */
+  GArray     *cells;       /* SdMatrixCell of every column (all_columns), row after row */
+  guint       n_problems;  /* duties with a problem */
 
-  GArray     *columns;     /* SdMatrixColumn */
+  GArray     *all_columns; /* SdMatrixColumn, every party */
   GPtrArray  *column_refs; /* keeps the party items alive while the store changes */
   gint64     *column_keys; /* id * 4 + kind, the keys of column_index */
-  GHashTable *column_index;/* gint64 * → column + 1 */
-  GArray     *groups;      /* SdMatrixGroup */
+  GHashTable *column_index;/* gint64 * → all_columns index + 1 */
+  GArray     *all_groups;  /* SdMatrixGroup, of all_columns */
+
+  /* What the filter leaves: the functions of the header count these. */
+  GArray     *columns;     /* SdMatrixColumn, group counts in groups */
+  GArray     *groups;      /* SdMatrixGroup, titles borrowed from all_groups */
+  GArray     *column_shown;/* guint per all_columns: its index in columns, or G_MAXUINT */
+  GArray     *shown_cells; /* SdMatrixCell in shown columns, when columns are filtered */
+  gboolean    columns_filtered;
 
   char       *query;
   char      **words;       /* the case-folded query, split */
+  SdMatrixFilter filter;   /* area owned */
   GArray     *rows;        /* guint, see AREA_ROW */
   GPtrArray  *shown;       /* SdDuty (borrowed), the list model's items */
 };
@@ -143,9 +157,9 @@ static void
 add_group (SdDutyMatrix *self,
            const char   *title)
 {
-  SdMatrixGroup group = { g_strdup (title), self->columns->len, 0 };
+  SdMatrixGroup group = { g_strdup (title), self->all_columns->len, 0 };
 
-  g_array_append_val (self->groups, group);
+  g_array_append_val (self->all_groups, group);
 }
 
 static void
@@ -153,10 +167,11 @@ add_column (SdDutyMatrix *self,
             SdPartyKind   kind,
             gpointer      item)
 {
-  SdMatrixGroup *group = &g_array_index (self->groups, SdMatrixGroup, self->groups->len - 1);
-  SdMatrixColumn column = { kind, sd_item_get_id (item), item, self->groups->len - 1 };
+  guint last = self->all_groups->len - 1;
+  SdMatrixGroup *group = &g_array_index (self->all_groups, SdMatrixGroup, last);
+  SdMatrixColumn column = { kind, sd_item_get_id (item), item, last };
 
-  g_array_append_val (self->columns, column);
+  g_array_append_val (self->all_columns, column);
   g_ptr_array_add (self->column_refs, g_object_ref (item));
   group->n_columns++;
 }
@@ -263,14 +278,34 @@ build_columns (SdDutyMatrix *self)
   for (guint i = 0; i < roots->len; i++)
     add_unit_columns (self, g_ptr_array_index (roots, i), children, posts_by_unit, visited);
 
-  self->column_keys = g_new (gint64, MAX (self->columns->len, 1));
-  for (guint i = 0; i < self->columns->len; i++)
+  self->column_keys = g_new (gint64, MAX (self->all_columns->len, 1));
+  for (guint i = 0; i < self->all_columns->len; i++)
     {
-      SdMatrixColumn *column = &g_array_index (self->columns, SdMatrixColumn, i);
+      SdMatrixColumn *column = &g_array_index (self->all_columns, SdMatrixColumn, i);
 
       self->column_keys[i] = party_key (column->kind, column->id);
       g_hash_table_insert (self->column_index, &self->column_keys[i], GUINT_TO_POINTER (i + 1));
     }
+}
+
+/* Grid order: by position, then by id. The store's list is in the order
+ * rows were read or added, which a move or an insertion in the middle
+ * does not follow. */
+static int
+compare_duties (gconstpointer a,
+                gconstpointer b)
+{
+  SdDuty *x = *(SdDuty **) a;
+  SdDuty *y = *(SdDuty **) b;
+  int px = sd_duty_get_position (x);
+  int py = sd_duty_get_position (y);
+  gint64 ix, iy;
+
+  if (px != py)
+    return px < py ? -1 : 1;
+  ix = sd_item_get_id (SD_ITEM (x));
+  iy = sd_item_get_id (SD_ITEM (y));
+  return ix < iy ? -1 : ix > iy;
 }
 
 static void
@@ -279,6 +314,11 @@ build_duties (SdDutyMatrix *self)
   GListModel *duties = sd_store_get_items (self->store, SD_TYPE_DUTY);
   guint n = g_list_model_get_n_items (duties);
   g_autoptr(GHashTable) area_index = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new_full (n, NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (sorted, g_list_model_get_item (duties, i));
+  g_ptr_array_sort (sorted, compare_duties);
 
   g_array_set_size (self->duties, n);
   for (guint i = 0; i < n; i++)
@@ -288,8 +328,9 @@ build_duties (SdDutyMatrix *self)
       gpointer value;
       Area *area;
 
-      entry->duty = g_list_model_get_item (duties, i);
+      entry->duty = g_ptr_array_index (sorted, i);   /* the reference moves here */
       entry->id = sd_item_get_id (SD_ITEM (entry->duty));
+      entry->position = sd_duty_get_position (entry->duty);
       entry->row = G_MAXUINT;
       name = sd_duty_get_area (entry->duty);
       if (name == NULL || name[0] == '\0')
@@ -405,6 +446,20 @@ build_cells (SdDutyMatrix *self)
       g_array_append_val (self->cells, p->cell);
       entry->n_cells++;
     }
+
+  /* Problems from all the cells of a duty, whatever the filter shows. */
+  self->n_problems = 0;
+  for (guint i = 0; i < self->duties->len; i++)
+    {
+      DutyEntry *entry = &g_array_index (self->duties, DutyEntry, i);
+      const SdMatrixCell *cells = entry->n_cells > 0
+                                  ? &g_array_index (self->cells, SdMatrixCell, entry->first_cell)
+                                  : NULL;
+
+      entry->problems = sd_duty_problems_for_cells (cells, entry->n_cells);
+      if (entry->problems != 0)
+        self->n_problems++;
+    }
 }
 
 /* Filtering */
@@ -455,16 +510,136 @@ ensure_haystack (SdDutyMatrix *self,
     {
       SdMatrixCell *cell = &g_array_index (self->cells, SdMatrixCell, entry->first_cell + i);
 
-      append_field (text, column_name (self, &g_array_index (self->columns, SdMatrixColumn,
+      append_field (text, column_name (self, &g_array_index (self->all_columns, SdMatrixColumn,
                                                              cell->column)));
     }
   entry->haystack = g_utf8_casefold (text->str, text->len);
+}
+
+/* The cells of a duty in shown columns, numbered as shown. */
+static const SdMatrixCell *
+entry_shown_cells (SdDutyMatrix *self,
+                   DutyEntry    *entry,
+                   guint        *n_cells)
+{
+  GArray *cells = self->columns_filtered ? self->shown_cells : self->cells;
+  guint first = self->columns_filtered ? entry->shown_first : entry->first_cell;
+
+  *n_cells = self->columns_filtered ? entry->shown_n : entry->n_cells;
+  return *n_cells > 0 ? &g_array_index (cells, SdMatrixCell, first) : NULL;
+}
+
+static gboolean
+column_passes (SdDutyMatrix         *self,
+               const SdMatrixColumn *column)
+{
+  const SdMatrixFilter *filter = &self->filter;
+
+  if (filter->party_id != 0
+      && (column->kind != filter->party_kind || column->id != filter->party_id))
+    return FALSE;
+  if (filter->unit_id != 0)
+    {
+      if (column->kind == SD_PARTY_UNIT)
+        return column->id == filter->unit_id;
+      if (column->kind == SD_PARTY_POST)
+        return sd_post_get_unit_id (column->item) == filter->unit_id;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The shown columns and groups, and each duty's cells in them. Linear in
+ * the cells; no store access, so that a filter is quick to change. */
+static void
+build_shown_columns (SdDutyMatrix *self)
+{
+  guint last_group = G_MAXUINT;
+
+  g_array_set_size (self->columns, 0);
+  g_array_set_size (self->groups, 0);
+  g_array_set_size (self->column_shown, self->all_columns->len);
+  g_array_set_size (self->shown_cells, 0);
+
+  for (guint i = 0; i < self->all_columns->len; i++)
+    {
+      SdMatrixColumn column = g_array_index (self->all_columns, SdMatrixColumn, i);
+
+      if (!column_passes (self, &column))
+        {
+          g_array_index (self->column_shown, guint, i) = G_MAXUINT;
+          continue;
+        }
+
+      /* A group shows with the columns of it that are left. */
+      if (column.group != last_group)
+        {
+          const SdMatrixGroup *all = &g_array_index (self->all_groups, SdMatrixGroup,
+                                                     column.group);
+          SdMatrixGroup group = { all->title, self->columns->len, 0 };
+
+          last_group = column.group;
+          g_array_append_val (self->groups, group);
+        }
+      g_array_index (self->groups, SdMatrixGroup, self->groups->len - 1).n_columns++;
+      column.group = self->groups->len - 1;
+      g_array_index (self->column_shown, guint, i) = self->columns->len;
+      g_array_append_val (self->columns, column);
+    }
+
+  self->columns_filtered = self->columns->len < self->all_columns->len;
+  if (!self->columns_filtered)
+    return;
+
+  for (guint i = 0; i < self->duties->len; i++)
+    {
+      DutyEntry *entry = &g_array_index (self->duties, DutyEntry, i);
+
+      entry->shown_first = self->shown_cells->len;
+      entry->shown_n = 0;
+      for (guint c = 0; c < entry->n_cells; c++)
+        {
+          SdMatrixCell cell = g_array_index (self->cells, SdMatrixCell, entry->first_cell + c);
+          guint shown = g_array_index (self->column_shown, guint, cell.column);
+
+          if (shown == G_MAXUINT)
+            continue;
+          cell.column = shown;
+          g_array_append_val (self->shown_cells, cell);
+          entry->shown_n++;
+        }
+    }
+}
+
+static gboolean
+entry_passes_filter (SdDutyMatrix *self,
+                     DutyEntry    *entry)
+{
+  const SdMatrixFilter *filter = &self->filter;
+
+  if (filter->only_problems && entry->problems == 0)
+    return FALSE;
+  if (filter->roles != 0)
+    {
+      const SdMatrixCell *cells;
+      guint n_cells;
+      gboolean found = FALSE;
+
+      cells = entry_shown_cells (self, entry, &n_cells);
+      for (guint i = 0; i < n_cells && !found; i++)
+        found = (cells[i].roles & filter->roles) != 0;
+      if (!found)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
 entry_matches (SdDutyMatrix *self,
                DutyEntry    *entry)
 {
+  if (!entry_passes_filter (self, entry))
+    return FALSE;
   if (self->words == NULL)
     return TRUE;
 
@@ -490,6 +665,13 @@ build_rows (SdDutyMatrix *self)
       guint header_value = a | AREA_ROW;
 
       area->n_shown = 0;
+      if (self->filter.area != NULL && g_strcmp0 (self->filter.area, area->name) != 0)
+        {
+          for (guint i = 0; i < area->duties->len; i++)
+            g_array_index (self->duties, DutyEntry,
+                           g_array_index (area->duties, guint, i)).row = G_MAXUINT;
+          continue;
+        }
       g_array_append_val (self->rows, header_value);
       for (guint i = 0; i < area->duties->len; i++)
         {
@@ -521,8 +703,14 @@ clear_built (SdDutyMatrix *self)
   g_ptr_array_set_size (self->areas, 0);
   g_array_set_size (self->cells, 0);
   g_array_set_size (self->columns, 0);
-  g_ptr_array_set_size (self->column_refs, 0);
   g_array_set_size (self->groups, 0);
+  g_array_set_size (self->column_shown, 0);
+  g_array_set_size (self->shown_cells, 0);
+  self->columns_filtered = FALSE;
+  self->n_problems = 0;
+  g_array_set_size (self->all_columns, 0);
+  g_ptr_array_set_size (self->column_refs, 0);
+  g_array_set_size (self->all_groups, 0);
   g_clear_pointer (&self->column_keys, g_free);
 }
 
@@ -541,6 +729,7 @@ rebuild (SdDutyMatrix *self)
   build_columns (self);
   build_duties (self);
   build_cells (self);
+  build_shown_columns (self);
   build_rows (self);
   self->dirty = FALSE;
 
@@ -590,7 +779,7 @@ update_duty_in_place (SdDutyMatrix *self,
   if (index == 0)
     return FALSE;
   entry = &g_array_index (self->duties, DutyEntry, index - 1);
-  if (entry->duty != duty)
+  if (entry->duty != duty || entry->position != sd_duty_get_position (duty))
     return FALSE;
 
   area = sd_duty_get_area (duty);
@@ -698,8 +887,13 @@ sd_duty_matrix_finalize (GObject *object)
   g_clear_pointer (&self->areas, g_ptr_array_unref);
   g_clear_pointer (&self->cells, g_array_unref);
   g_clear_pointer (&self->columns, g_array_unref);
-  g_clear_pointer (&self->column_refs, g_ptr_array_unref);
   g_clear_pointer (&self->groups, g_array_unref);
+  g_clear_pointer (&self->column_shown, g_array_unref);
+  g_clear_pointer (&self->shown_cells, g_array_unref);
+  g_clear_pointer (&self->all_columns, g_array_unref);
+  g_clear_pointer (&self->column_refs, g_ptr_array_unref);
+  g_clear_pointer (&self->all_groups, g_array_unref);
+  g_clear_pointer ((char **) &self->filter.area, g_free);
   g_clear_pointer (&self->rows, g_array_unref);
   g_clear_pointer (&self->shown, g_ptr_array_unref);
   g_clear_pointer (&self->query, g_free);
@@ -729,11 +923,15 @@ sd_duty_matrix_init (SdDutyMatrix *self)
   self->areas = g_ptr_array_new_with_free_func (area_free);
   self->duty_index = g_hash_table_new (g_int64_hash, g_int64_equal);
   self->cells = g_array_new (FALSE, FALSE, sizeof (SdMatrixCell));
-  self->columns = g_array_new (FALSE, FALSE, sizeof (SdMatrixColumn));
+  self->all_columns = g_array_new (FALSE, FALSE, sizeof (SdMatrixColumn));
   self->column_refs = g_ptr_array_new_with_free_func (g_object_unref);
   self->column_index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->all_groups = g_array_new (FALSE, FALSE, sizeof (SdMatrixGroup));
+  g_array_set_clear_func (self->all_groups, group_clear);
+  self->columns = g_array_new (FALSE, FALSE, sizeof (SdMatrixColumn));
   self->groups = g_array_new (FALSE, FALSE, sizeof (SdMatrixGroup));
-  g_array_set_clear_func (self->groups, group_clear);
+  self->column_shown = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->shown_cells = g_array_new (FALSE, FALSE, sizeof (SdMatrixCell));
   self->rows = g_array_new (FALSE, FALSE, sizeof (guint));
   self->shown = g_ptr_array_new ();
   self->query = g_strdup ("");
@@ -824,6 +1022,105 @@ sd_duty_matrix_get_query (SdDutyMatrix *self)
   g_return_val_if_fail (SD_IS_DUTY_MATRIX (self), NULL);
 
   return self->query != NULL ? self->query : "";
+}
+
+static DutyEntry *row_entry (SdDutyMatrix *self,
+                             guint         row);
+
+static gboolean
+filter_equal (const SdMatrixFilter *a,
+              const SdMatrixFilter *b)
+{
+  return a->unit_id == b->unit_id
+         && a->party_id == b->party_id
+         && (a->party_id == 0 || a->party_kind == b->party_kind)
+         && g_strcmp0 (a->area, b->area) == 0
+         && a->roles == b->roles
+         && !a->only_problems == !b->only_problems;
+}
+
+void
+sd_duty_matrix_set_filter (SdDutyMatrix         *self,
+                           const SdMatrixFilter *filter)
+{
+  static const SdMatrixFilter none = { 0 };
+  guint n_before;
+
+  g_return_if_fail (SD_IS_DUTY_MATRIX (self));
+
+  if (filter == NULL)
+    filter = &none;
+  if (filter_equal (&self->filter, filter))
+    return;
+
+  g_free ((char *) self->filter.area);
+  self->filter = *filter;
+  self->filter.area = g_strdup (filter->area);
+  self->filter.roles &= SD_ROLE_R | SD_ROLE_A | SD_ROLE_C | SD_ROLE_I;
+
+  /* Everything needed is in memory already: the store is not read again. */
+  n_before = self->shown->len;
+  build_shown_columns (self);
+  build_rows (self);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, n_before, self->shown->len);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+gboolean
+sd_duty_matrix_is_filtered (SdDutyMatrix *self)
+{
+  g_return_val_if_fail (SD_IS_DUTY_MATRIX (self), FALSE);
+
+  return self->shown->len < self->duties->len || self->columns_filtered;
+}
+
+GStrv
+sd_duty_matrix_dup_areas (SdDutyMatrix *self)
+{
+  GStrv areas;
+
+  g_return_val_if_fail (SD_IS_DUTY_MATRIX (self), NULL);
+
+  areas = g_new (char *, self->areas->len + 1);
+  for (guint i = 0; i < self->areas->len; i++)
+    areas[i] = g_strdup (((Area *) g_ptr_array_index (self->areas, i))->name);
+  areas[self->areas->len] = NULL;
+  return areas;
+}
+
+guint
+sd_duty_matrix_get_row_problems (SdDutyMatrix *self,
+                                 guint         row)
+{
+  DutyEntry *entry;
+
+  g_return_val_if_fail (SD_IS_DUTY_MATRIX (self), 0);
+
+  entry = row_entry (self, row);
+  return entry != NULL ? entry->problems : 0;
+}
+
+guint
+sd_duty_matrix_get_n_problems (SdDutyMatrix *self)
+{
+  g_return_val_if_fail (SD_IS_DUTY_MATRIX (self), 0);
+
+  return self->n_problems;
+}
+
+guint
+sd_duty_matrix_find_column (SdDutyMatrix *self,
+                            SdPartyKind   kind,
+                            gint64        party_id)
+{
+  guint column;
+
+  g_return_val_if_fail (SD_IS_DUTY_MATRIX (self), G_MAXUINT);
+
+  column = lookup_column (self, kind, party_id);
+  if (column == 0)
+    return G_MAXUINT;
+  return g_array_index (self->column_shown, guint, column - 1);
 }
 
 guint
@@ -925,13 +1222,12 @@ sd_duty_matrix_get_cells (SdDutyMatrix *self,
   g_return_val_if_fail (n_cells != NULL, NULL);
 
   entry = row_entry (self, row);
-  if (entry == NULL || entry->n_cells == 0)
+  if (entry == NULL)
     {
       *n_cells = 0;
       return NULL;
     }
-  *n_cells = entry->n_cells;
-  return &g_array_index (self->cells, SdMatrixCell, entry->first_cell);
+  return entry_shown_cells (self, entry, n_cells);
 }
 
 guint

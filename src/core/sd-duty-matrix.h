@@ -72,6 +72,39 @@ void                  sd_duty_matrix_set_query        (SdDutyMatrix *self,
                                                        const char   *query);
 const char           *sd_duty_matrix_get_query        (SdDutyMatrix *self);
 
+/* What else a row or column must match to be shown (besides the query).
+ * Zero / NULL fields do not filter. */
+typedef struct
+{
+  gint64       unit_id;        /* only the columns of this unit and its posts */
+  SdPartyKind  party_kind;     /* with party_id: only this one column */
+  gint64       party_id;
+  const char  *area;           /* only the duties of this area */
+  guint        roles;          /* SdRoleMask: only duties holding one of these
+                                * roles in a shown column */
+  gboolean     only_problems;  /* only duties with a problem (sd-duty-rules.h) */
+} SdMatrixFilter;
+
+/* Filters rows and columns; the column indices of the other functions
+ * count shown columns only. @filter is copied; NULL clears it. */
+void                  sd_duty_matrix_set_filter       (SdDutyMatrix         *self,
+                                                       const SdMatrixFilter *filter);
+/* TRUE when the query or a filter hides anything. */
+gboolean              sd_duty_matrix_is_filtered      (SdDutyMatrix *self);
+/* The areas of all duties in grid order (transfer full). */
+GStrv                 sd_duty_matrix_dup_areas        (SdDutyMatrix *self);
+
+/* SdDutyProblem bits of the duty of @row (0 for a header row), computed
+ * from all its cells, shown or not. */
+guint                 sd_duty_matrix_get_row_problems (SdDutyMatrix *self,
+                                                       guint         row);
+/* Duties with any problem, of all duties. */
+guint                 sd_duty_matrix_get_n_problems   (SdDutyMatrix *self);
+/* The shown column of a party, or G_MAXUINT. */
+guint                 sd_duty_matrix_find_column      (SdDutyMatrix *self,
+                                                       SdPartyKind   kind,
+                                                       gint64        party_id);
+
 guint                 sd_duty_matrix_get_n_duties     (SdDutyMatrix *self);  /* all */
 guint                 sd_duty_matrix_get_n_shown      (SdDutyMatrix *self);  /* passing */
 

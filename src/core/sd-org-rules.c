@@ -11,6 +11,7 @@
 
 #include "sd-body.h"
 #include "sd-body-member.h"
+#include "sd-duty-rules.h"
 #include "sd-org-rules.h"
 #include "sd-post-holder.h"
 #include "sd-rule.h"
@@ -88,6 +89,7 @@ sd_org_rule_get_label (const char *rule_id)
     /* Translators: a rule of the regulation; 机构人员空缺 */
     { "vacant-body-seat", N_("Vacant seat in a body") },
   };
+  const char *label;
 
   g_return_val_if_fail (rule_id != NULL, NULL);
 
@@ -96,7 +98,9 @@ sd_org_rule_get_label (const char *rule_id)
       if (g_str_equal (labels[i].id, rule_id))
         return _(labels[i].label);
     }
-  return rule_id;
+  /* The problems view lists the duty matrix's rules too. */
+  label = sd_duty_rule_get_label (rule_id);
+  return label != NULL ? label : rule_id;
 }
 
 /* SdViolation */
@@ -281,9 +285,9 @@ violation_equal (SdViolation *a,
 
 /* Byte order rather than collation: --check must print the same order in
  * every locale, so that its output can be compared. */
-static int
-violation_compare (gconstpointer a,
-                   gconstpointer b)
+int
+sd_violation_compare (gconstpointer a,
+                      gconstpointer b)
 {
   SdViolation *va = *(SdViolation **) a;
   SdViolation *vb = *(SdViolation **) b;
@@ -621,7 +625,7 @@ sd_org_check_new_holder (SdStore  *store,
   if (sd_post_get_full_time_required (post) && !sd_person_get_full_time (person))
     g_ptr_array_add (out, full_time_violation (store, person, post));
 
-  g_ptr_array_sort (out, violation_compare);
+  g_ptr_array_sort (out, sd_violation_compare);
   return out;
 }
 
@@ -647,7 +651,7 @@ sd_org_check_part_time (SdStore  *store,
         g_ptr_array_add (out, full_time_violation (store, person, held->pdata[i]));
     }
 
-  g_ptr_array_sort (out, violation_compare);
+  g_ptr_array_sort (out, sd_violation_compare);
   return out;
 }
 
@@ -1052,7 +1056,7 @@ sd_org_check (SdStore *store)
   g_hash_table_unref (check.post_holders);
   g_hash_table_unref (check.department_of);
 
-  g_ptr_array_sort (check.out, violation_compare);
+  g_ptr_array_sort (check.out, sd_violation_compare);
   return check.out;
 }
 
@@ -1062,10 +1066,12 @@ struct _SdViolationList
 {
   GObject parent_instance;
 
-  SdStore   *store;
-  GPtrArray *items;       /* of SdViolation */
-  guint      idle_id;
-  gboolean   watching;
+  SdStore     *store;
+  SdCheckFunc  check;
+  GArray      *watched;     /* GType: the lists whose changes can change the result */
+  GPtrArray   *items;       /* of SdViolation */
+  guint        idle_id;
+  gboolean     watching;
 };
 
 static void sd_violation_list_model_init (GListModelInterface *iface);
@@ -1083,22 +1089,6 @@ enum {
 
 static GParamSpec *list_properties[LIST_N_PROPS];
 
-/* The item types whose changes can change the result. */
-static GType
-watched_type (guint i)
-{
-  switch (i)
-    {
-    case 0: return SD_TYPE_UNIT;
-    case 1: return SD_TYPE_PERSON;
-    case 2: return SD_TYPE_POST;
-    case 3: return SD_TYPE_POST_HOLDER;
-    case 4: return SD_TYPE_BODY;
-    case 5: return SD_TYPE_BODY_MEMBER;
-    case 6: return SD_TYPE_RULE;
-    default: return G_TYPE_INVALID;
-    }
-}
 
 static GType
 sd_violation_list_get_item_type (GListModel *model)
@@ -1180,13 +1170,14 @@ sd_violation_list_run (SdViolationList *self)
   if (!self->watching)
     {
       self->watching = TRUE;
-      for (guint i = 0; watched_type (i) != G_TYPE_INVALID; i++)
-        g_signal_connect_object (sd_store_get_items (self->store, watched_type (i)),
+      for (guint i = 0; i < self->watched->len; i++)
+        g_signal_connect_object (sd_store_get_items (self->store,
+                                                     g_array_index (self->watched, GType, i)),
                                  "items-changed", G_CALLBACK (items_changed_cb), self,
                                  G_CONNECT_SWAPPED);
     }
 
-  fresh = sd_org_check (self->store);
+  fresh = self->check (self->store);
   sd_violation_list_replace (self, fresh);
 }
 
@@ -1243,6 +1234,7 @@ sd_violation_list_finalize (GObject *object)
   SdViolationList *self = SD_VIOLATION_LIST (object);
 
   g_ptr_array_unref (self->items);
+  g_array_unref (self->watched);
 
   G_OBJECT_CLASS (sd_violation_list_parent_class)->finalize (object);
 }
@@ -1311,14 +1303,42 @@ static void
 sd_violation_list_init (SdViolationList *self)
 {
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->watched = g_array_new (FALSE, FALSE, sizeof (GType));
+  self->check = sd_org_check;
 }
 
 SdViolationList *
 sd_violation_list_new (SdStore *store)
 {
+  /* The item types whose changes can change the result of sd_org_check(). */
+  const GType watched[] = {
+    SD_TYPE_UNIT, SD_TYPE_PERSON, SD_TYPE_POST, SD_TYPE_POST_HOLDER,
+    SD_TYPE_BODY, SD_TYPE_BODY_MEMBER, SD_TYPE_RULE,
+  };
+
   g_return_val_if_fail (SD_IS_STORE (store), NULL);
 
-  return g_object_new (SD_TYPE_VIOLATION_LIST, "store", store, NULL);
+  return sd_violation_list_new_for (store, sd_org_check, watched, G_N_ELEMENTS (watched));
+}
+
+SdViolationList *
+sd_violation_list_new_for (SdStore     *store,
+                           SdCheckFunc  check,
+                           const GType *watched_types,
+                           guint        n_watched)
+{
+  SdViolationList *self;
+
+  g_return_val_if_fail (SD_IS_STORE (store), NULL);
+  g_return_val_if_fail (check != NULL, NULL);
+  g_return_val_if_fail (watched_types != NULL || n_watched == 0, NULL);
+
+  /* The first check runs from an idle scheduled in constructed(), after
+   * the check and the watched types below are in place. */
+  self = g_object_new (SD_TYPE_VIOLATION_LIST, "store", store, NULL);
+  self->check = check;
+  g_array_append_vals (self->watched, watched_types, n_watched);
+  return self;
 }
 
 void

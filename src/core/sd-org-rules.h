@@ -34,8 +34,9 @@ G_BEGIN_DECLS
  * reads the regulation as it does.
  */
 
-/* The rule's name as the user reads it ("Incompatible posts"), translated;
- * an unknown id is returned as is. */
+/* The rule's name as the user reads it ("Incompatible posts"), translated,
+ * for these rules and for the duty matrix's (sd-duty-rules.h); an unknown
+ * id is returned as is. */
 const char  *sd_org_rule_get_label        (const char  *rule_id);
 
 #define SD_TYPE_VIOLATION (sd_violation_get_type ())
@@ -60,6 +61,10 @@ GType        sd_violation_get_target_type (SdViolation *self);
 gint64       sd_violation_get_target_id   (SdViolation *self);
 /* "rule-id<TAB>subject<TAB>message", as --check prints it (transfer full). */
 char        *sd_violation_to_line         (SdViolation *self);
+/* For g_ptr_array_sort() on an array of SdViolation: by rule id, then
+ * subject, then message, in byte order (the same in every locale). */
+int          sd_violation_compare         (gconstpointer a,
+                                           gconstpointer b);
 
 /* Every violation of the rules above, sorted by rule id, then subject,
  * then message (transfer full: an array of SdViolation). Linear in the
@@ -78,15 +83,25 @@ GPtrArray   *sd_org_check_new_holder      (SdStore     *store,
 GPtrArray   *sd_org_check_part_time       (SdStore     *store,
                                            SdPerson    *person);
 
+/* A check over the store: a sorted array of SdViolation (transfer full),
+ * such as sd_org_check() or sd_duty_check(). */
+typedef GPtrArray *(*SdCheckFunc) (SdStore *store);
+
 /* SdViolationList: a GListModel of SdViolation that stays current. It
- * watches the store's lists of units, people, posts, holders, bodies,
- * members and rules and checks again once the main loop is idle after a
- * change, replacing only the items that changed. */
+ * runs a check again once the main loop is idle after a change to one of
+ * the store's lists it watches, replacing only the items that changed. */
 #define SD_TYPE_VIOLATION_LIST (sd_violation_list_get_type ())
 
 G_DECLARE_FINAL_TYPE (SdViolationList, sd_violation_list, SD, VIOLATION_LIST, GObject)
 
+/* The rules above: sd_org_check(), watching units, people, posts, holders,
+ * bodies, members and rules. */
 SdViolationList *sd_violation_list_new   (SdStore         *store);
+/* Any check, watching the lists of @watched_types (copied). */
+SdViolationList *sd_violation_list_new_for (SdStore       *store,
+                                            SdCheckFunc    check,
+                                            const GType   *watched_types,
+                                            guint          n_watched);
 /* Checks now, if a change is pending (for tests and for --check). */
 void             sd_violation_list_flush (SdViolationList *self);
 

@@ -14,14 +14,17 @@ G_BEGIN_DECLS
  * Import and export of the organisation as CSV files (see sd-csv.h for the
  * file format), one file per kind of record:
  *
- *   units   name,parent,kind,head,staff_count
- *   people  name,unit,title,employment
- *   posts   name,unit,type,key_post,full_time_required,holders
+ *   units        name,parent,kind,head,staff_count
+ *   people       name,unit,title,employment
+ *   posts        name,unit,type,key_post,full_time_required,holders
+ *   duties       code,area,text,source
+ *   assignments  duty_code,party_kind,party,role
  *
  * The first record is the header. Column names are matched without regard
  * to case and in any order; the Chinese names (名称, 上级单位, 类型, 负责人,
- * 人数, 姓名, 单位, 职务, 用工性质, 关键岗位, 专职要求, 在岗人员) are
- * accepted too. Every column of the kind must be there, and no other.
+ * 人数, 姓名, 单位, 职务, 用工性质, 关键岗位, 专职要求, 在岗人员; 编号,
+ * 类别, 职责, 来源; 职责编号, 主体类型, 责任主体, 角色) are accepted too.
+ * Every column of the kind must be there, and no other.
  *
  * Values name other records by their names: a unit by its name (if two
  * units share it, the row is an error), a person by their name (if two
@@ -49,6 +52,22 @@ G_BEGIN_DECLS
  *   a primary holder unless followed by "(deputy)" or "(副)" (full-width
  *   parentheses too), because a post may have several primary holders and
  *   several deputies. The date since when they hold it is left unknown.
+ * - duties: `code` identifies a duty. A code the database has already
+ *   updates that duty's area, text and source (and keeps its place); a new
+ *   code adds a duty after all others, in the order of the file. `text` may
+ *   not be empty; `area` and `source` may.
+ * - assignments: `duty_code` names an existing duty. `party_kind` is post,
+ *   unit or body (岗位, 单位/部门, 机构/小组). `party` names it: a post or
+ *   a unit by its name, or, when several have that name, with its unit
+ *   ("信息部/安全员"; "/安全员" for an organisation-wide post) or its parent
+ *   ("信息部/综合组"), and as many parents before that as it takes to name
+ *   one ("集团/信息部/综合组/安全员"; the export writes the shortest such
+ *   form, a full-width "／" is read as "/"); a body by its name. Two posts
+ *   of one name in one unit cannot be told apart (the posts import refuses
+ *   them). `role` is R, A, C or I (负责, 牵头/批准, 协助, 知悉; also
+ *   responsible, accountable, consulted, informed). A row sets the role of
+ *   that duty and party, replacing the role it had; the other assignments
+ *   stay as they are. A duty and party twice in one file is an error.
  *
  * An import is all or nothing. Every row is checked first, and every
  * problem collected: an unknown unit or person, a duplicate (of another row
@@ -59,12 +78,13 @@ G_BEGIN_DECLS
  * transaction; a failure while writing rolls it all back.
  *
  * An export writes the same columns, so that importing the exports of a
- * database (units, then people, then posts) into an empty one gives the
- * same units, people and posts back: units parents first (in the order of
- * the tree), people grouped by unit in that order with each unit's head
- * first, posts in their order. What the format does not carry (a post's
+ * database (units, then people, then posts, duties, assignments) into an
+ * empty one gives the same records back, and exports the same bytes: units
+ * parents first (in the order of the tree), people grouped by unit in that
+ * order with each unit's head first, posts and duties in their order,
+ * assignments duty by duty. What the format does not carry (a post's
  * description, whether a person is still active, since when a holder holds
- * a post) is not carried.
+ * a post, the security bodies themselves) is not carried.
  *
  * These functions are synchronous and use @store from the calling thread;
  * run them in a thread with a store of its own for a large file.
@@ -75,7 +95,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   SD_IMPORT_ERROR_UNKNOWN_KIND,   /* not a kind of record this app imports */
-  SD_IMPORT_ERROR_NOT_SUPPORTED,  /* a kind not yet supported (duties, risks, …) */
+  SD_IMPORT_ERROR_NOT_SUPPORTED,  /* a kind not yet supported (risks, tasks, findings) */
   SD_IMPORT_ERROR_INVALID,        /* bad rows or a bad file: see the row errors */
 } SdImportErrorCode;
 
@@ -100,7 +120,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdImportRowError, sd_import_row_error_free)
 GQuark            sd_import_error_quark        (void);
 
 /* The kinds that can be imported and exported now ("units", "people",
- * "posts"), NULL-terminated. */
+ * "posts", "duties", "assignments"), NULL-terminated. */
 const char * const *sd_import_get_kinds        (void);
 gboolean          sd_import_kind_is_known      (const char  *kind);
 

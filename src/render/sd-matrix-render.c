@@ -155,6 +155,8 @@ cached_layout (SdMatrixTextCache          *cache,
 /* Metrics and style */
 
 #define PAD 8.0
+/* The side of the warning marker at the end of a duty's row header. */
+#define MARKER 16.0
 
 void
 sd_matrix_metrics_init (SdMatrixMetrics   *metrics,
@@ -203,6 +205,8 @@ sd_matrix_style_init_default (SdMatrixStyle *style,
       style->area_background = sd_color_from_hex (0x2a2a2a);
       style->grid = (SdColor) { 1.0, 1.0, 1.0, 0.12 };
       style->cursor = sd_color_from_hex (0x78aeed);
+      style->selection = sd_color_from_hex (0x3584e4);
+      style->warning = sd_color_from_hex (0xf8e45c);
     }
   else
     {
@@ -213,6 +217,8 @@ sd_matrix_style_init_default (SdMatrixStyle *style,
       style->area_background = sd_color_from_hex (0xebebed);
       style->grid = (SdColor) { 0.0, 0.0, 0.0, 0.12 };
       style->cursor = sd_color_from_hex (0x1c71d8);
+      style->selection = sd_color_from_hex (0x3584e4);
+      style->warning = sd_color_from_hex (0x9c6e03);
     }
 }
 
@@ -231,6 +237,26 @@ sd_matrix_get_content_size (SdDutyMatrix          *matrix,
   if (height != NULL)
     *height = metrics->group_height + metrics->header_height
               + sd_duty_matrix_get_n_rows (matrix) * metrics->row_height;
+}
+
+void
+sd_matrix_get_marker_area (const SdMatrixMetrics *metrics,
+                           double                 scroll_y,
+                           guint                  row,
+                           cairo_rectangle_t     *area)
+{
+  double side;
+
+  g_return_if_fail (metrics != NULL);
+  g_return_if_fail (area != NULL);
+
+  /* Smaller than the row when zoomed out, never larger than MARKER. */
+  side = floor (MIN (MARKER, metrics->row_height - 6));
+  area->x = metrics->row_header_width - PAD - MARKER + floor ((MARKER - side) / 2);
+  area->y = metrics->group_height + metrics->header_height + row * metrics->row_height
+            - MAX (scroll_y, 0) + floor ((metrics->row_height - side) / 2);
+  area->width = side;
+  area->height = side;
 }
 
 void
@@ -313,6 +339,8 @@ typedef struct
   guint                  first_row, last_row;        /* inclusive */
   guint                  first_column, last_column;  /* inclusive; first > last: none */
   guint                  cursor_row, cursor_column;
+  SdMatrixSelection      selection;
+  SdColor                on_warning;     /* the mark inside the warning marker */
 } Frame;
 
 static double
@@ -390,6 +418,39 @@ draw_cells (Frame *f)
         }
     }
 
+  /* The selection over the cells, clipped to what is seen so that a
+   * selection of thousands of rows stays a small rectangle. */
+  if (f->selection.first_row <= f->selection.last_row &&
+      f->selection.first_column <= f->selection.last_column &&
+      f->selection.first_row <= f->last_row && f->selection.last_row >= f->first_row &&
+      f->selection.first_column <= f->last_column &&
+      f->selection.last_column >= f->first_column)
+    {
+      const SdColor *accent = &f->style->selection;
+      double x0 = column_x (f, MAX (f->selection.first_column, f->first_column));
+      double x1 = column_x (f, MIN (f->selection.last_column, f->last_column) + 1);
+      double y0 = row_y (f, MAX (f->selection.first_row, f->first_row));
+      double y1 = row_y (f, MIN (f->selection.last_row, f->last_row) + 1);
+
+      /* Edges that continue out of sight are not drawn. */
+      if (f->selection.first_column < f->first_column)
+        x0 -= 2;
+      if (f->selection.last_column > f->last_column)
+        x1 += 2;
+      if (f->selection.first_row < f->first_row)
+        y0 -= 2;
+      if (f->selection.last_row > f->last_row)
+        y1 += 2;
+
+      cairo_set_source_rgba (cr, accent->red, accent->green, accent->blue, accent->alpha * 0.22);
+      cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
+      cairo_fill (cr);
+      cairo_set_source_rgba (cr, accent->red, accent->green, accent->blue, accent->alpha * 0.9);
+      cairo_set_line_width (cr, 1);
+      cairo_rectangle (cr, x0 + 0.5, y0 + 0.5, x1 - x0 - 1, y1 - y0 - 1);
+      cairo_stroke (cr);
+    }
+
   if (f->cursor_row >= f->first_row && f->cursor_row <= f->last_row &&
       f->cursor_column >= f->first_column && f->cursor_column <= f->last_column)
     {
@@ -403,13 +464,42 @@ draw_cells (Frame *f)
   cairo_restore (cr);
 }
 
+/* A warning triangle with an exclamation mark, drawn rather than taken from
+ * an icon so that it needs no GTK and prints as well. */
+static void
+draw_marker (Frame *f,
+             guint  row)
+{
+  cairo_t *cr = f->cr;
+  cairo_rectangle_t area;
+  double cx, bar;
+
+  sd_matrix_get_marker_area (f->m, f->scroll_y, row, &area);
+  cx = area.x + area.width / 2;
+  bar = MAX (1.5, round (area.width / 8));
+
+  set_color (cr, &f->style->warning);
+  cairo_move_to (cr, cx, area.y);
+  cairo_line_to (cr, area.x + area.width, area.y + area.height);
+  cairo_line_to (cr, area.x, area.y + area.height);
+  cairo_close_path (cr);
+  cairo_fill (cr);
+
+  set_color (cr, &f->on_warning);
+  cairo_rectangle (cr, cx - bar / 2, area.y + area.height * 0.36, bar, area.height * 0.34);
+  cairo_rectangle (cr, cx - bar / 2, area.y + area.height * 0.78, bar, bar);
+  cairo_fill (cr);
+}
+
 static void
 draw_row_headers (Frame *f)
 {
   cairo_t *cr = f->cr;
   const SdMatrixMetrics *m = f->m;
   SdMatrixTextCache *cache = f->cache;
-  double text_width = m->row_header_width - m->code_width - 2 * PAD;
+  /* The text leaves room for the warning marker on every row, so that
+   * its layouts do not depend on the problems. */
+  double text_width = m->row_header_width - m->code_width - 3 * PAD - MARKER;
 
   if (cache->text_width != text_width)
     {
@@ -458,6 +548,9 @@ draw_row_headers (Frame *f)
       layout = cached_layout (cache, cache->texts, duty, FALSE, sd_duty_get_text (duty),
                               cache->font, text_width, 1);
       show_layout (cr, layout, &f->style->foreground, PAD + m->code_width, y, m->row_height);
+
+      if (sd_duty_matrix_get_row_problems (f->matrix, row) != 0)
+        draw_marker (f, row);
 
       fill_rect (cr, &f->style->grid, 0, y + m->row_height - 0.5, m->row_header_width, 1);
     }
@@ -558,17 +651,18 @@ draw_corner (Frame *f)
 }
 
 void
-sd_matrix_draw (cairo_t               *cr,
-                SdDutyMatrix          *matrix,
-                const SdMatrixMetrics *metrics,
-                const SdMatrixStyle   *style,
-                SdMatrixTextCache     *cache,
-                double                 scroll_x,
-                double                 scroll_y,
-                double                 width,
-                double                 height,
-                guint                  cursor_row,
-                guint                  cursor_column)
+sd_matrix_draw (cairo_t                 *cr,
+                SdDutyMatrix            *matrix,
+                const SdMatrixMetrics   *metrics,
+                const SdMatrixStyle     *style,
+                SdMatrixTextCache       *cache,
+                double                   scroll_x,
+                double                   scroll_y,
+                double                   width,
+                double                   height,
+                guint                    cursor_row,
+                guint                    cursor_column,
+                const SdMatrixSelection *selection)
 {
   Frame f = { 0 };
   guint n_rows, n_columns;
@@ -593,6 +687,11 @@ sd_matrix_draw (cairo_t               *cr,
   f.top = metrics->group_height + metrics->header_height;
   f.cursor_row = cursor_row;
   f.cursor_column = cursor_column;
+  if (selection != NULL)
+    f.selection = *selection;
+  else
+    f.selection = (SdMatrixSelection) { 1, 0, 1, 0 };
+  f.on_warning = sd_color_pick_text_for (&style->warning);
 
   fill_rect (cr, &style->background, 0, 0, width, height);
 

@@ -33,9 +33,18 @@ typedef struct
   SdColor area_background;
   SdColor grid;
   SdColor cursor;
+  SdColor selection;         /* drawn over the selected cells, translucent */
+  SdColor warning;           /* the marker of a duty with a problem */
   SdColor role_fill[4];      /* R, A, C, I */
   SdColor role_text[4];
 } SdMatrixStyle;
+
+/* A rectangle of cells, bounds inclusive; first_row > last_row: none. */
+typedef struct
+{
+  guint first_row, last_row;
+  guint first_column, last_column;
+} SdMatrixSelection;
 
 typedef enum
 {
@@ -68,18 +77,29 @@ void               sd_matrix_get_content_size      (SdDutyMatrix          *matri
 
 /* Draws the part of the grid seen through a @width × @height viewport whose
  * cells are scrolled by (@scroll_x, @scroll_y). @cursor_row and
- * @cursor_column (G_MAXUINT: none) get an outline. */
-void               sd_matrix_draw                  (cairo_t               *cr,
-                                                    SdDutyMatrix          *matrix,
-                                                    const SdMatrixMetrics *metrics,
-                                                    const SdMatrixStyle   *style,
-                                                    SdMatrixTextCache     *cache,
-                                                    double                 scroll_x,
+ * @cursor_column (G_MAXUINT: none) get an outline; the cells of @selection
+ * (nullable) are tinted. Duties with a problem
+ * (sd_duty_matrix_get_row_problems()) get a warning marker at the end of
+ * their row header. */
+void               sd_matrix_draw                  (cairo_t                 *cr,
+                                                    SdDutyMatrix            *matrix,
+                                                    const SdMatrixMetrics   *metrics,
+                                                    const SdMatrixStyle     *style,
+                                                    SdMatrixTextCache       *cache,
+                                                    double                   scroll_x,
+                                                    double                   scroll_y,
+                                                    double                   width,
+                                                    double                   height,
+                                                    guint                    cursor_row,
+                                                    guint                    cursor_column,
+                                                    const SdMatrixSelection *selection);
+
+/* The square of the warning marker of @row's header, in viewport
+ * coordinates when the rows are scrolled by @scroll_y. */
+void               sd_matrix_get_marker_area       (const SdMatrixMetrics *metrics,
                                                     double                 scroll_y,
-                                                    double                 width,
-                                                    double                 height,
-                                                    guint                  cursor_row,
-                                                    guint                  cursor_column);
+                                                    guint                  row,
+                                                    cairo_rectangle_t     *area);
 
 /* What is at (@x, @y) of the viewport: the row and column under it
  * (G_MAXUINT where there is none). */

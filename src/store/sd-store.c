@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <string.h>
 #include <glib/gstdio.h>
+#include <glib/gi18n-lib.h>
 #include <gobject/gvaluecollector.h>
 #include <sqlite3.h>
 
@@ -1916,6 +1917,23 @@ update_item (SdStore      *self,
   return TRUE;
 }
 
+/* A sign-off is a signed record (21 CFR 11.70): what was signed, and when,
+ * must stay as it was. A new sign-off supersedes an old one; none is ever
+ * changed or deleted through the store. (Deleting a person who signed
+ * still clears the signer's reference: that goes through update_item(),
+ * not through these entry points.) */
+static gboolean
+refuse_signoff_change (gpointer   item,
+                       GError   **error)
+{
+  if (!SD_IS_SIGNOFF (item))
+    return FALSE;
+  g_set_error_literal (error, SD_STORE_ERROR, SD_STORE_ERROR_CONSTRAINT,
+                       /* Translators: 签字确认记录一经签署不可更改 */
+                       _("A sign-off is a signed record and is never changed"));
+  return TRUE;
+}
+
 gboolean
 sd_store_updatev (SdStore      *self,
                   gpointer      item,
@@ -1933,6 +1951,9 @@ sd_store_updatev (SdStore      *self,
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
   g_return_val_if_fail (SD_IS_ITEM (item), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (refuse_signoff_change (item, error))
+    return FALSE;
 
   state = state_for_type (self, G_OBJECT_TYPE (item));
   g_return_val_if_fail (state != NULL, FALSE);
@@ -2280,6 +2301,9 @@ delete_with_effects (SdStore     *self,
   g_autoptr(GHashTable) deleting = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) effects = g_ptr_array_new_with_free_func (effect_free);
   gboolean ok;
+
+  if (refuse_signoff_change (item, error))
+    return FALSE;
 
   state = state_for_type (self, G_OBJECT_TYPE (item));
   g_return_val_if_fail (state != NULL, FALSE);

@@ -12,9 +12,15 @@ G_BEGIN_DECLS
 
 #define SD_TYPE_DUTIES_PAGE (sd_duties_page_get_type ())
 
-/* The duties, grouped by area, with who holds each (read-only for now). */
+/* The duties: the matrix of who holds which duty (edited in place), the
+ * same as a list, the duties of one party, the problems of the matrix,
+ * and the department heads' sign-off. */
 G_DECLARE_FINAL_TYPE (SdDutiesPage, sd_duties_page, SD, DUTIES_PAGE, AdwBin)
 
-GtkWidget *sd_duties_page_new (SdStore *store);
+GtkWidget *sd_duties_page_new        (SdStore      *store);
+
+/* Shows the duty in the matrix, clearing what hides it. */
+void       sd_duties_page_show_duty  (SdDutiesPage *self,
+                                      gint64        duty_id);
 
 G_END_DECLS

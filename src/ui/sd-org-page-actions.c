@@ -10,6 +10,7 @@
 
 #include "sd-body.h"
 #include "sd-body-editor.h"
+#include "sd-file-actions.h"
 #include "sd-import.h"
 #include "sd-org-chart.h"
 #include "sd-org-chart-view.h"
@@ -35,12 +36,7 @@ void
 sd_org_page_toast (SdOrgPage *self,
                    AdwToast  *toast)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  sd_ui_toast (GTK_WIDGET (self), toast);
 }
 
 static void
@@ -48,21 +44,13 @@ toast_error (SdOrgPage    *self,
              const char   *what,
              const GError *error)
 {
-  g_autofree char *text = g_strdup_printf ("%s: %s", what, error->message);
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
-  AdwToast *toast = adw_toast_new (escaped);
-
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_timeout (toast, 0);
-  sd_org_page_toast (self, toast);
+  sd_ui_toast_error (GTK_WIDGET (self), what, error);
 }
 
 static GtkWindow *
 parent_window (SdOrgPage *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+  return sd_ui_parent_window (GTK_WIDGET (self));
 }
 
 static void
@@ -584,200 +572,16 @@ kind_title (const char *kind)
 }
 
 static void
-show_import_errors (SdOrgPage  *self,
-                    const char *file_name,
-                    GPtrArray  *row_errors)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree char *body = NULL;
-  GtkWidget *dialog, *scroll, *label;
-
-  for (guint i = 0; i < row_errors->len; i++)
-    {
-      g_autofree char *line = sd_import_row_error_format (g_ptr_array_index (row_errors, i));
-
-      g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "", line);
-    }
-
-  body = g_strdup_printf (ngettext ("%s has %u row that is wrong. Nothing was imported: "
-                                    "correct it and import the file again.",
-                                    "%s has %u rows that are wrong. Nothing was imported: "
-                                    "correct them and import the file again.",
-                                    row_errors->len),
-                          file_name, row_errors->len);
-  dialog = adw_message_dialog_new (parent_window (self), _("Nothing Imported"), body);
-
-  label = gtk_label_new (text->str);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  scroll = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroll), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroll), 300);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroll), TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroll), label);
-  gtk_widget_add_css_class (scroll, "card");
-  gtk_widget_set_margin_top (label, 6);
-  gtk_widget_set_margin_bottom (label, 6);
-  gtk_widget_set_margin_start (label, 6);
-  gtk_widget_set_margin_end (label, 6);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroll);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-typedef struct
-{
-  SdOrgPage *page;  /* weak */
-  char      *kind;
-} FileRequest;
-
-static void
-file_request_free (FileRequest *request)
-{
-  g_clear_weak_pointer (&request->page);
-  g_free (request->kind);
-  g_free (request);
-}
-
-static void
-import_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    FileRequest     *request)
-{
-  SdOrgPage *self = request->page;
-
-  if (response == GTK_RESPONSE_ACCEPT && self != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
-      g_autofree char *name = g_file_get_basename (file);
-      g_autoptr(GPtrArray) row_errors = NULL;
-      g_autoptr(GError) error = NULL;
-      guint n = 0;
-
-      if (sd_import_file (self->store, request->kind, path, &n, &row_errors, &error))
-        {
-          g_autofree char *title = g_strdup_printf (ngettext ("%u row imported from %s",
-                                                              "%u rows imported from %s", n),
-                                                    n, name);
-          g_autofree char *escaped = g_markup_escape_text (title, -1);
-
-          sd_org_page_toast (self, adw_toast_new (escaped));
-        }
-      else if (row_errors != NULL && row_errors->len > 0)
-        {
-          show_import_errors (self, name, row_errors);
-        }
-      else
-        {
-          toast_error (self, _("Could not import"), error);
-        }
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-  file_request_free (request);
-}
-
-static void
-add_csv_filter (GtkFileChooser *chooser)
-{
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("CSV files"));
-  gtk_file_filter_add_pattern (filter, "*.csv");
-  gtk_file_filter_add_pattern (filter, "*.CSV");
-  gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_chooser_add_filter (chooser, filter);
-}
-
-static void
 import_cb (GtkWidget  *widget,
            const char *action_name,
            GVariant   *parameter)
 {
   SdOrgPage *self = SD_ORG_PAGE (widget);
   const char *kind = g_variant_get_string (parameter, NULL);
-  g_autofree char *title = NULL;
-  GtkFileChooserNative *chooser;
-  FileRequest *request;
-
-  if (!sd_import_kind_is_known (kind))
-    return;
   /* Translators: %s is what is imported: Units, People or Posts */
-  title = g_strdup_printf (_("Import %s"), kind_title (kind));
-  chooser = gtk_file_chooser_native_new (title, parent_window (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-  add_csv_filter (GTK_FILE_CHOOSER (chooser));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_autofree char *title = g_strdup_printf (_("Import %s"), kind_title (kind));
 
-  request = g_new0 (FileRequest, 1);
-  g_set_weak_pointer (&request->page, self);
-  request->kind = g_strdup (kind);
-  g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), request);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-export_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    FileRequest     *request)
-{
-  SdOrgPage *self = request->page;
-
-  if (response == GTK_RESPONSE_ACCEPT && self != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
-      g_autofree char *name = g_file_get_basename (file);
-      g_autoptr(GError) error = NULL;
-      gboolean ok;
-
-      if (request->kind != NULL)
-        ok = sd_export_file (self->store, request->kind, path, &error);
-      else
-        ok = sd_org_chart_export (self->store, path, &error);
-
-      if (ok)
-        {
-          /* Translators: %s is a file name */
-          g_autofree char *title = g_strdup_printf (_("Exported to %s"), name);
-          g_autofree char *escaped = g_markup_escape_text (title, -1);
-
-          sd_org_page_toast (self, adw_toast_new (escaped));
-        }
-      else
-        {
-          toast_error (self, _("Could not export"), error);
-        }
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-  file_request_free (request);
-}
-
-static void
-save_as (SdOrgPage  *self,
-         const char *title,
-         const char *kind,
-         const char *suggested_name)
-{
-  GtkFileChooserNative *chooser;
-  FileRequest *request;
-
-  chooser = gtk_file_chooser_native_new (title, parent_window (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  if (kind != NULL)
-    add_csv_filter (GTK_FILE_CHOOSER (chooser));
-
-  request = g_new0 (FileRequest, 1);
-  g_set_weak_pointer (&request->page, self);
-  request->kind = g_strdup (kind);
-  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), request);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  sd_ui_import_csv (widget, self->store, kind, title);
 }
 
 static void
@@ -787,15 +591,19 @@ export_cb (GtkWidget  *widget,
 {
   SdOrgPage *self = SD_ORG_PAGE (widget);
   const char *kind = g_variant_get_string (parameter, NULL);
-  g_autofree char *title = NULL;
-  g_autofree char *file_name = NULL;
-
-  if (!sd_import_kind_is_known (kind))
-    return;
   /* Translators: %s is what is exported: Units, People or Posts */
-  title = g_strdup_printf (_("Export %s"), kind_title (kind));
-  file_name = g_strdup_printf ("%s.csv", kind);
-  save_as (self, title, kind, file_name);
+  g_autofree char *title = g_strdup_printf (_("Export %s"), kind_title (kind));
+
+  sd_ui_export_csv (widget, self->store, kind, title);
+}
+
+static gboolean
+save_chart (SdStore     *store,
+            const char  *path,
+            gpointer     user_data,
+            GError     **error)
+{
+  return sd_org_chart_export (store, path, error);
 }
 
 static void
@@ -803,9 +611,12 @@ export_chart_cb (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
+  SdOrgPage *self = SD_ORG_PAGE (widget);
+
   /* Translators: the suggested file name of the exported chart; the
    * extension (.pdf, .svg or .png) chooses the format */
-  save_as (SD_ORG_PAGE (widget), _("Export Chart"), NULL, _("organisation-chart.pdf"));
+  sd_ui_save_as (widget, self->store, _("Export Chart"), _("organisation-chart.pdf"),
+                 NULL, NULL, save_chart, NULL, NULL);
 }
 
 static void

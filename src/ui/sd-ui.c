@@ -6,8 +6,12 @@
 
 #include <gio/gio.h>
 
+#include "sd-assignment.h"
+#include "sd-body.h"
+#include "sd-duty-rules.h"
 #include "sd-resources.h"
 #include "sd-ui.h"
+#include "sd-unit.h"
 
 void
 sd_ui_ensure_resources (void)
@@ -37,6 +41,43 @@ sd_ui_get_violations (SdStore *store)
       g_object_set_data_full (G_OBJECT (store), "sd-ui-violations", violations, g_object_unref);
     }
   return violations;
+}
+
+SdViolationList *
+sd_ui_get_duty_problems (SdStore *store)
+{
+  SdViolationList *problems;
+
+  g_return_val_if_fail (SD_IS_STORE (store), NULL);
+
+  problems = g_object_get_data (G_OBJECT (store), "sd-ui-duty-problems");
+  if (problems == NULL)
+    {
+      /* Units as well: a post is named with its unit. */
+      const GType watched[] = {
+        SD_TYPE_DUTY, SD_TYPE_ASSIGNMENT, SD_TYPE_POST, SD_TYPE_BODY, SD_TYPE_UNIT,
+      };
+
+      problems = sd_violation_list_new_for (store, sd_duty_check, watched, G_N_ELEMENTS (watched));
+      g_object_set_data_full (G_OBJECT (store), "sd-ui-duty-problems", problems, g_object_unref);
+    }
+  return problems;
+}
+
+SdSignSummary *
+sd_ui_get_sign_summary (SdStore *store)
+{
+  SdSignSummary *summary;
+
+  g_return_val_if_fail (SD_IS_STORE (store), NULL);
+
+  summary = g_object_get_data (G_OBJECT (store), "sd-ui-sign-summary");
+  if (summary == NULL)
+    {
+      summary = sd_sign_summary_new (store);
+      g_object_set_data_full (G_OBJECT (store), "sd-ui-sign-summary", summary, g_object_unref);
+    }
+  return summary;
 }
 
 void

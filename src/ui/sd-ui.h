@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "sd-org-rules.h"
+#include "sd-sign-summary.h"
 #include "sd-store.h"
 
 G_BEGIN_DECLS
@@ -20,6 +21,14 @@ void sd_ui_ensure_resources (void);
  * shows them (the page's badge and the organisation page) so that they are
  * checked once per change (transfer none: the store keeps it). */
 SdViolationList *sd_ui_get_violations (SdStore *store);
+
+/* Where the units stand with their sign-offs, kept current, shared in the
+ * same way (the Duties page's badge and its sign-off view) (transfer none:
+ * the store keeps it). */
+SdSignSummary   *sd_ui_get_sign_summary (SdStore *store);
+/* The same for the duty matrix's rules (sd-duty-rules.h), watching the
+ * duties, assignments, posts, bodies and units (transfer none). */
+SdViolationList *sd_ui_get_duty_problems (SdStore *store);
 
 /* Adds a badge ("Key post", "Part-time") with the style class @style
  * (nullable) to the box @tags. */

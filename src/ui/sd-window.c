@@ -33,6 +33,7 @@ struct _SdWindow
   GtkLabel             *damage_label;
 
   SdViolationList      *violations;
+  GObject              *sign_summary;
   guint                 violations_idle;
 };
 
@@ -149,8 +150,22 @@ violations_changed_cb (SdWindow *self)
   adw_view_stack_page_set_needs_attention (page, n > 0);
 }
 
-/* After the first frame: the check reads every table of the organisation,
- * which the page shown first may not need. */
+/* The duties page's badge: the units whose head must sign, because they
+ * never did or because their duties changed since. */
+static void
+sign_summary_changed_cb (SdWindow *self)
+{
+  GtkWidget *holder = adw_view_stack_get_child_by_name (self->stack, "duties");
+  AdwViewStackPage *page = adw_view_stack_get_page (self->stack, holder);
+  guint outdated = 0, never = 0;
+
+  g_object_get (self->sign_summary, "n-outdated", &outdated, "n-never", &never, NULL);
+  adw_view_stack_page_set_badge_number (page, outdated + never);
+  adw_view_stack_page_set_needs_attention (page, outdated > 0);
+}
+
+/* After the first frame: the checks read every table of the organisation
+ * and the matrix, which the page shown first may not need. */
 static gboolean
 watch_violations_cb (gpointer user_data)
 {
@@ -162,6 +177,13 @@ watch_violations_cb (gpointer user_data)
                            G_CALLBACK (violations_changed_cb), self, G_CONNECT_SWAPPED);
   sd_violation_list_flush (self->violations);
   violations_changed_cb (self);
+
+  self->sign_summary = g_object_ref (G_OBJECT (sd_ui_get_sign_summary (self->store)));
+  g_signal_connect_object (self->sign_summary, "notify::n-outdated",
+                           G_CALLBACK (sign_summary_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sign_summary, "notify::n-never",
+                           G_CALLBACK (sign_summary_changed_cb), self, G_CONNECT_SWAPPED);
+  sign_summary_changed_cb (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -252,6 +274,7 @@ sd_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SD_TYPE_WINDOW);
   g_clear_handle_id (&self->violations_idle, g_source_remove);
   g_clear_object (&self->violations);
+  g_clear_object (&self->sign_summary);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 

@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Security Duties authors
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "sd-store.h"
+
+G_BEGIN_DECLS
+
+/* What every page does with files and toasts, in one place: the toast
+ * goes to the nearest AdwToastOverlay above @widget; file choosers are
+ * modal to @widget's window. */
+
+/* The window @widget is in, or NULL. */
+GtkWindow *sd_ui_parent_window    (GtkWidget    *widget);
+
+void       sd_ui_toast            (GtkWidget    *widget,
+                                   AdwToast     *toast);
+/* A toast "@what: reason" that stays until dismissed. */
+void       sd_ui_toast_error      (GtkWidget    *widget,
+                                   const char   *what,
+                                   const GError *error);
+/* A short toast from plain text (escaped for markup here). */
+void       sd_ui_toast_text       (GtkWidget    *widget,
+                                   const char   *text);
+
+/* Asks for a CSV file and imports it as @kind (sd-import.h), all or
+ * nothing; bad rows are listed in a dialog, success in a toast. */
+void       sd_ui_import_csv       (GtkWidget    *widget,
+                                   SdStore      *store,
+                                   const char   *kind,
+                                   const char   *title);
+
+/* Writes a file chosen by the user. */
+typedef gboolean (*SdSaveFunc) (SdStore     *store,
+                                const char  *path,
+                                gpointer     user_data,
+                                GError     **error);
+
+/* Asks where to save, then calls @save; the result is a toast. @pattern
+ * (nullable, e.g. "*.csv") and @filter_name describe the file type. */
+void       sd_ui_save_as          (GtkWidget      *widget,
+                                   SdStore        *store,
+                                   const char     *title,
+                                   const char     *suggested_name,
+                                   const char     *filter_name,
+                                   const char     *pattern,
+                                   SdSaveFunc      save,
+                                   gpointer        user_data,
+                                   GDestroyNotify  destroy);
+
+/* sd_ui_save_as() for a CSV export of @kind. */
+void       sd_ui_export_csv       (GtkWidget    *widget,
+                                   SdStore      *store,
+                                   const char   *kind,
+                                   const char   *title);
+
+G_END_DECLS

@@ -1,0 +1,374 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Security Duties authors
+ */
+
+#define G_LOG_DOMAIN "sd-sign-summary"
+
+#include "config.h"
+
+#include "sd-assignment.h"
+#include "sd-body.h"
+#include "sd-body-member.h"
+#include "sd-duty.h"
+#include "sd-person.h"
+#include "sd-post.h"
+#include "sd-post-holder.h"
+#include "sd-sign-summary.h"
+#include "sd-signoff.h"
+#include "sd-unit.h"
+
+struct _SdSignSummary
+{
+  GObject     parent_instance;
+
+  SdStore    *store;
+  GPtrArray  *statuses;     /* of SdSignStatus; empty before the first result */
+  GHashTable *by_unit;      /* gint64 unit id → SdSignStatus in statuses */
+  guint       n_current;
+  guint       n_outdated;
+  guint       n_never;
+  guint       idle_id;
+  gboolean    watching;
+  gboolean    computed;
+};
+
+G_DEFINE_FINAL_TYPE (SdSignSummary, sd_sign_summary, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_N_CURRENT,
+  PROP_N_OUTDATED,
+  PROP_N_NEVER,
+  PROP_N_PENDING,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Everything a statement covers: the unit and its head, its posts and
+ * their holders, the bodies its head sits in, the duties and who holds
+ * them; and the sign-offs themselves. */
+static GType
+watched_type (guint i)
+{
+  switch (i)
+    {
+    case 0: return SD_TYPE_UNIT;
+    case 1: return SD_TYPE_PERSON;
+    case 2: return SD_TYPE_POST;
+    case 3: return SD_TYPE_POST_HOLDER;
+    case 4: return SD_TYPE_BODY;
+    case 5: return SD_TYPE_BODY_MEMBER;
+    case 6: return SD_TYPE_DUTY;
+    case 7: return SD_TYPE_ASSIGNMENT;
+    case 8: return SD_TYPE_SIGNOFF;
+    default: return G_TYPE_INVALID;
+    }
+}
+
+static void
+set_count (SdSignSummary *self,
+           guint         *field,
+           guint          value,
+           guint          prop_id)
+{
+  if (*field == value)
+    return;
+  *field = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+static void items_changed_cb (SdSignSummary *self);
+
+static void
+sd_sign_summary_run (SdSignSummary *self)
+{
+  g_autoptr(GPtrArray) fresh = NULL;
+  guint old_pending = self->n_outdated + self->n_never;
+  guint counts[SD_SIGN_STATE_OUTDATED + 1] = { 0, };
+
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+
+  /* The lists are asked for (and so read from the file) only now, after
+   * the window's first frame, not when the summary is made. */
+  if (!self->watching)
+    {
+      self->watching = TRUE;
+      for (guint i = 0; watched_type (i) != G_TYPE_INVALID; i++)
+        g_signal_connect_object (sd_store_get_items (self->store, watched_type (i)),
+                                 "items-changed", G_CALLBACK (items_changed_cb), self,
+                                 G_CONNECT_SWAPPED);
+    }
+
+  fresh = sd_sign_status_list (self->store);
+  g_ptr_array_set_free_func (fresh, (GDestroyNotify) sd_sign_status_free);
+
+  g_hash_table_remove_all (self->by_unit);
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      SdSignStatus *status = g_ptr_array_index (fresh, i);
+      gint64 id = sd_item_get_id (SD_ITEM (status->unit));
+
+      g_hash_table_insert (self->by_unit, g_memdup2 (&id, sizeof id), status);
+      if (status->state <= SD_SIGN_STATE_OUTDATED)
+        counts[status->state]++;
+    }
+  g_clear_pointer (&self->statuses, g_ptr_array_unref);
+  self->statuses = g_steal_pointer (&fresh);
+  self->computed = TRUE;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  set_count (self, &self->n_current, counts[SD_SIGN_STATE_CURRENT], PROP_N_CURRENT);
+  set_count (self, &self->n_outdated, counts[SD_SIGN_STATE_OUTDATED], PROP_N_OUTDATED);
+  set_count (self, &self->n_never, counts[SD_SIGN_STATE_NEVER], PROP_N_NEVER);
+  if (self->n_outdated + self->n_never != old_pending)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PENDING]);
+  g_object_thaw_notify (G_OBJECT (self));
+
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static gboolean
+run_idle_cb (gpointer data)
+{
+  SdSignSummary *self = data;
+
+  self->idle_id = 0;
+  sd_sign_summary_run (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_run (SdSignSummary *self)
+{
+  /* Many edits in a row (an import, a paste into the matrix) give one
+   * run, after the edits' own redraws. */
+  if (self->idle_id == 0)
+    self->idle_id = g_idle_add_full (G_PRIORITY_LOW, run_idle_cb, self, NULL);
+}
+
+static void
+items_changed_cb (SdSignSummary *self)
+{
+  schedule_run (self);
+}
+
+static void
+sd_sign_summary_constructed (GObject *object)
+{
+  SdSignSummary *self = SD_SIGN_SUMMARY (object);
+
+  G_OBJECT_CLASS (sd_sign_summary_parent_class)->constructed (object);
+
+  g_assert (self->store != NULL);
+  schedule_run (self);
+}
+
+static void
+sd_sign_summary_dispose (GObject *object)
+{
+  SdSignSummary *self = SD_SIGN_SUMMARY (object);
+
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  /* The signal handlers go with the summary (g_signal_connect_object). */
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (sd_sign_summary_parent_class)->dispose (object);
+}
+
+static void
+sd_sign_summary_finalize (GObject *object)
+{
+  SdSignSummary *self = SD_SIGN_SUMMARY (object);
+
+  g_hash_table_unref (self->by_unit);
+  g_ptr_array_unref (self->statuses);
+
+  G_OBJECT_CLASS (sd_sign_summary_parent_class)->finalize (object);
+}
+
+static void
+sd_sign_summary_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  SdSignSummary *self = SD_SIGN_SUMMARY (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_N_CURRENT:
+      g_value_set_uint (value, self->n_current);
+      break;
+    case PROP_N_OUTDATED:
+      g_value_set_uint (value, self->n_outdated);
+      break;
+    case PROP_N_NEVER:
+      g_value_set_uint (value, self->n_never);
+      break;
+    case PROP_N_PENDING:
+      g_value_set_uint (value, self->n_outdated + self->n_never);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sd_sign_summary_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  SdSignSummary *self = SD_SIGN_SUMMARY (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sd_sign_summary_class_init (SdSignSummaryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = sd_sign_summary_constructed;
+  object_class->dispose = sd_sign_summary_dispose;
+  object_class->finalize = sd_sign_summary_finalize;
+  object_class->get_property = sd_sign_summary_get_property;
+  object_class->set_property = sd_sign_summary_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, SD_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* The units whose latest sign-off covers today's duties. */
+  properties[PROP_N_CURRENT] =
+    g_param_spec_uint ("n-current", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The units whose duties changed since they were signed. */
+  properties[PROP_N_OUTDATED] =
+    g_param_spec_uint ("n-outdated", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The units that hold duties and never signed them. */
+  properties[PROP_N_NEVER] =
+    g_param_spec_uint ("n-never", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Outdated and never signed together: what waits for a signature. */
+  properties[PROP_N_PENDING] =
+    g_param_spec_uint ("n-pending", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SdSignSummary::changed:
+   *
+   * A new result is in: the statuses were replaced.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+sd_sign_summary_init (SdSignSummary *self)
+{
+  self->by_unit = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->statuses = g_ptr_array_new ();
+}
+
+SdSignSummary *
+sd_sign_summary_new (SdStore *store)
+{
+  g_return_val_if_fail (SD_IS_STORE (store), NULL);
+
+  return g_object_new (SD_TYPE_SIGN_SUMMARY, "store", store, NULL);
+}
+
+SdStore *
+sd_sign_summary_get_store (SdSignSummary *self)
+{
+  g_return_val_if_fail (SD_IS_SIGN_SUMMARY (self), NULL);
+
+  return self->store;
+}
+
+guint
+sd_sign_summary_get_n_current (SdSignSummary *self)
+{
+  g_return_val_if_fail (SD_IS_SIGN_SUMMARY (self), 0);
+
+  return self->n_current;
+}
+
+guint
+sd_sign_summary_get_n_outdated (SdSignSummary *self)
+{
+  g_return_val_if_fail (SD_IS_SIGN_SUMMARY (self), 0);
+
+  return self->n_outdated;
+}
+
+guint
+sd_sign_summary_get_n_never (SdSignSummary *self)
+{
+  g_return_val_if_fail (SD_IS_SIGN_SUMMARY (self), 0);
+
+  return self->n_never;
+}
+
+guint
+sd_sign_summary_get_n_pending (SdSignSummary *self)
+{
+  g_return_val_if_fail (SD_IS_SIGN_SUMMARY (self), 0);
+
+  return self->n_outdated + self->n_never;
+}
+
+GPtrArray *
+sd_sign_summary_get_statuses (SdSignSummary *self)
+{
+  g_return_val_if_fail (SD_IS_SIGN_SUMMARY (self), NULL);
+
+  return self->statuses;
+}
+
+const SdSignStatus *
+sd_sign_summary_lookup (SdSignSummary *self,
+                        gint64         unit_id)
+{
+  g_return_val_if_fail (SD_IS_SIGN_SUMMARY (self), NULL);
+
+  return g_hash_table_lookup (self->by_unit, &unit_id);
+}
+
+gboolean
+sd_sign_summary_is_current (SdSignSummary *self)
+{
+  g_return_val_if_fail (SD_IS_SIGN_SUMMARY (self), FALSE);
+
+  return self->computed && self->idle_id == 0;
+}
+
+void
+sd_sign_summary_flush (SdSignSummary *self)
+{
+  g_return_if_fail (SD_IS_SIGN_SUMMARY (self));
+
+  if (self->idle_id != 0 || !self->computed)
+    sd_sign_summary_run (self);
+}
