@@ -32,6 +32,7 @@ TEST_PACKAGES=(
   dbus-x11
   at-spi2-core
   python3-pyatspi
+  xdotool
   sqlite3
   imagemagick
   poppler-utils

@@ -239,6 +239,20 @@ is_label_containing (GtkWidget    *widget,
   return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
 }
 
+static gboolean
+is_view_stack (GtkWidget    *widget,
+               gconstpointer data)
+{
+  return ADW_IS_VIEW_STACK (widget);
+}
+
+static gboolean
+is_text_view (GtkWidget    *widget,
+              gconstpointer data)
+{
+  return GTK_IS_TEXT_VIEW (widget);
+}
+
 /* The state line of a unit's row in the list on the left, or NULL when the
  * unit has no row. */
 static const char *
@@ -356,9 +370,38 @@ test_never_then_signed (Fixture       *f,
   {
     g_autofree char *hash = g_strndup (sd_signoff_get_sha256 (signoff), 12);
 
+    GtkWidget *show = find_widget (GTK_WIDGET (f->view), is_button_labelled,
+                                   "Show Signed _Text");
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    gboolean shown = FALSE;
+
     g_assert_nonnull (find_widget (GTK_WIDGET (f->view), is_label_containing, hash));
-    g_assert_nonnull (find_widget (GTK_WIDGET (f->view), is_button_labelled,
-                                   "Show Signed _Text"));
+    g_assert_nonnull (show);
+
+    /* On the History page, it shows exactly the stored text. */
+    adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_widget (GTK_WIDGET (f->view),
+                                                                        is_view_stack, NULL)),
+                                           "history");
+    iterate ();
+    activate_button (show);
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+        GtkWidget *view = find_widget (GTK_WIDGET (window), is_text_view, NULL);
+        g_autofree char *text = NULL;
+        GtkTextIter start, end;
+
+        if (view == NULL || window == f->window)
+          continue;
+        gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
+                                    &start, &end);
+        text = gtk_text_iter_get_text (&start, &end);
+        g_assert_cmpstr (text, ==, sd_signoff_get_canonical_text (signoff));
+        shown = TRUE;
+        gtk_window_destroy (window);
+        break;
+      }
+    g_assert_true (shown);
   }
 }
 

@@ -537,6 +537,7 @@ sd_duties_page_constructed (GObject *object)
   g_signal_connect_object (self->matrix, "changed", G_CALLBACK (update_state), self,
                            G_CONNECT_SWAPPED);
   sd_matrix_view_set_matrix (self->matrix_view, self->matrix);
+  sd_matrix_view_set_store (self->matrix_view, self->store);
   sd_duties_page_connect_edits (self);
 
   add_column (self, _("Code"), G_CALLBACK (setup_code_cb), G_CALLBACK (bind_code_cb),

@@ -87,6 +87,9 @@ set_count (SdSignSummary *self,
 
 static void items_changed_cb (SdSignSummary *self);
 
+/* After a change, how long to wait for the next one. */
+#define RERUN_DELAY_MS 400
+
 static void
 sd_sign_summary_run (SdSignSummary *self)
 {
@@ -116,6 +119,10 @@ sd_sign_summary_run (SdSignSummary *self)
       SdSignStatus *status = g_ptr_array_index (fresh, i);
       gint64 id = sd_item_get_id (SD_ITEM (status->unit));
 
+      /* Only the selected unit's text is ever shown, and all of them
+       * together take megabytes on a large organisation: a view asks
+       * sd_sign_status_new() for the one it shows. */
+      g_clear_pointer (&status->text, g_free);
       g_hash_table_insert (self->by_unit, g_memdup2 (&id, sizeof id), status);
       if (status->state <= SD_SIGN_STATE_OUTDATED)
         counts[status->state]++;
@@ -148,10 +155,13 @@ run_idle_cb (gpointer data)
 static void
 schedule_run (SdSignSummary *self)
 {
-  /* Many edits in a row (an import, a paste into the matrix) give one
-   * run, after the edits' own redraws. */
+  /* Many edits in a row (an import, a paste into the matrix, a user
+   * setting roles key after key) give one run, once they pause: on a large
+   * organisation a run assembles every statement, which takes a good part
+   * of a second. */
   if (self->idle_id == 0)
-    self->idle_id = g_idle_add_full (G_PRIORITY_LOW, run_idle_cb, self, NULL);
+    self->idle_id = g_timeout_add_full (G_PRIORITY_LOW, self->computed ? RERUN_DELAY_MS : 0,
+                                        run_idle_cb, self, NULL);
 }
 
 static void

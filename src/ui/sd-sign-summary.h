@@ -33,7 +33,8 @@ guint               sd_sign_summary_get_n_never    (SdSignSummary *self);
 guint               sd_sign_summary_get_n_pending  (SdSignSummary *self);
 /* The SdSignStatus of every unit (those that hold nothing too), in tree
  * order (transfer none). The array is replaced, never changed, by the next
- * result: take a reference to keep it past "changed". */
+ * result: take a reference to keep it past "changed". Their text is NULL:
+ * sd_sign_status_new() gives the text of the unit shown. */
 GPtrArray          *sd_sign_summary_get_statuses   (SdSignSummary *self);
 /* The status of one unit, or NULL (transfer none; as above). */
 const SdSignStatus *sd_sign_summary_lookup         (SdSignSummary *self,

@@ -819,6 +819,7 @@ show_signed_text (SdSignoffView *self,
   gtk_window_set_title (GTK_WINDOW (window), title);
   gtk_window_set_transient_for (GTK_WINDOW (window), parent_window (self));
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (window), 760, 600);
   gtk_widget_add_css_class (window, "view");
 
@@ -1430,13 +1431,19 @@ static void
 show_detail (SdSignoffView *self,
              gboolean       force)
 {
+  const SdSignStatus *summary_status = NULL;
+  g_autoptr(SdSignStatus) own = NULL;
   const SdSignStatus *status = NULL;
   gint64 signoff_id;
   gboolean fresh;
   GtkWidget *clamp;
 
   if (self->selected_id != 0)
-    status = sd_sign_summary_lookup (self->summary, self->selected_id);
+    summary_status = sd_sign_summary_lookup (self->summary, self->selected_id);
+  /* The summary keeps no texts: today's text of the one unit shown is
+   * assembled here. */
+  if (summary_status != NULL)
+    status = own = sd_sign_status_new (self->store, summary_status->unit);
 
   if (status == NULL)
     {
