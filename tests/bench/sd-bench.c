@@ -27,6 +27,8 @@
 #include "sd-duty-matrix.h"
 #include "sd-duty.h"
 #include "sd-matrix-view.h"
+#include "sd-statement.h"
+#include "sd-statement-render.h"
 #include "sd-store.h"
 #include "sd-window.h"
 
@@ -316,6 +318,59 @@ bench_edit (SdStore *store,
   print_figure ("edit_to_frame_ms", percentile (to_frame, 0.5), "ms");
 }
 
+/* The statement of the unit with the most duty lines: the longest PDF a
+ * head would print. Also what the sign-off summary costs after a change:
+ * every unit's statement assembled and hashed. */
+static void
+bench_statement (SdStore *store)
+{
+  g_autoptr(GArray) status_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) pdf_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *dir = g_dir_make_tmp ("sd-bench-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "statement.pdf", NULL);
+  SdUnit *biggest = NULL;
+  guint most = 0;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(GPtrArray) statuses = sd_sign_status_list (store);
+      double ms = (g_get_monotonic_time () - start) / 1000.0;
+
+      g_ptr_array_set_free_func (statuses, (GDestroyNotify) sd_sign_status_free);
+      g_array_append_val (status_times, ms);
+      for (guint u = 0; u < statuses->len && i == 0; u++)
+        {
+          SdSignStatus *status = g_ptr_array_index (statuses, u);
+
+          if (status->n_duties > most)
+            {
+              most = status->n_duties;
+              biggest = status->unit;
+            }
+        }
+    }
+  print_figure ("signoff_status_all_ms", percentile (status_times, 0.5), "ms");
+
+  for (guint i = 0; i < 3 && biggest != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 start = g_get_monotonic_time ();
+      double ms;
+
+      if (!sd_statement_export_pdf (store, biggest, path, &error))
+        g_error ("Statement export failed: %s", error->message);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (pdf_times, ms);
+    }
+  g_printerr ("statement: %s, %u duty lines\n",
+              biggest != NULL ? sd_unit_get_name (biggest) : "none", most);
+  if (biggest != NULL)
+    print_figure ("export_statement_pdf_ms", percentile (pdf_times, 0.5), "ms");
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 static void
 run_benchmarks (GtkWidget *window)
 {
@@ -361,6 +416,7 @@ run_benchmarks (GtkWidget *window)
     }
 
   bench_edit (store, rand);
+  bench_statement (store);
 }
 
 static void
