@@ -302,7 +302,7 @@ sd_application_init (SdApplication *self)
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Open the database FILE (a new file is created empty)"), N_("FILE") },
     { "import", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("Import FILE.csv into the database, all or nothing (KIND: units, people, posts)"),
+      N_("Import FILE.csv into the database, all or nothing (KIND: units, people, posts, duties, assignments)"),
       N_("KIND FILE.csv") },
     { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Print every rule violation, one per line; exit 1 if there is any"), NULL },

@@ -590,7 +590,7 @@ add_signature_block (SdStatementLayout *self,
                                        FALSE),
                           0, y + CELL_PAD, &self->dim) + CELL_PAD;
       /* Translators: a blank line on the printed statement to write a name on */
-      y = add_sign_line (self, block, y, _("Name"));
+      y = add_sign_line (self, block, y, C_("signature line", "Name"));
       y = add_sign_line (self, block, y, _("Date and time"));
       y = add_sign_line (self, block, y, _("Signature"));
       block->height = y;
