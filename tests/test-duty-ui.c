@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include "sd-duties-page-private.h"
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -859,6 +861,63 @@ test_party_view_sort (Fixture       *f,
   }
 }
 
+/* The page's filters: the party drop-down leaves one column; the role and
+ * problem filters leave the duties that match; clearing shows all again. */
+static void
+test_page_filters (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = sd_duties_page_new (f->store);
+  SdDutiesPage *self = SD_DUTIES_PAGE (page);
+  GListModel *parties;
+  guint n_columns;
+
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  sd_duty_matrix_flush (self->matrix);
+  n_columns = sd_duty_matrix_get_n_columns (self->matrix);
+  g_assert_cmpuint (n_columns, >, 1);
+
+  /* The choices are made when the menu opens. */
+  gtk_menu_button_popup (self->filter_button);
+  iterate ();
+  parties = gtk_drop_down_get_model (self->party_filter);
+  g_assert_nonnull (parties);
+  for (guint i = 1; i < g_list_model_get_n_items (parties); i++)
+    {
+      const char *label = gtk_string_list_get_string (GTK_STRING_LIST (parties), i);
+
+      if (g_str_has_prefix (label, "系统管理员"))
+        gtk_drop_down_set_selected (self->party_filter, i);
+    }
+  sd_duty_matrix_flush (self->matrix);
+  g_assert_cmpuint (sd_duty_matrix_get_n_columns (self->matrix), ==, 1);
+  g_assert_cmpuint (sd_duty_matrix_get_column (self->matrix, 0)->id, ==, id (f->sysadmin));
+
+  /* Only duties with problems (003-1 has no A, 003-3 neither R nor A):
+   * which ones is the core's test; here the page must apply it. */
+  gtk_drop_down_set_selected (self->party_filter, 0);
+  gtk_check_button_set_active (self->problems_filter, TRUE);
+  sd_duty_matrix_flush (self->matrix);
+  g_assert_cmpuint (sd_duty_matrix_get_n_shown (self->matrix), ==,
+                    sd_duty_matrix_get_n_problems (self->matrix));
+  g_assert_cmpuint (sd_duty_matrix_get_n_shown (self->matrix), <,
+                    sd_duty_matrix_get_n_duties (self->matrix));
+
+  /* "Clear Filters", the last widget of the filter menu. */
+  g_signal_emit_by_name (gtk_widget_get_last_child (
+    gtk_widget_get_parent (GTK_WIDGET (self->problems_filter))), "clicked");
+  sd_duty_matrix_flush (self->matrix);
+  g_assert_cmpuint (sd_duty_matrix_get_n_shown (self->matrix), ==,
+                    sd_duty_matrix_get_n_duties (self->matrix));
+  g_assert_cmpuint (sd_duty_matrix_get_n_columns (self->matrix), ==, n_columns);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -877,6 +936,7 @@ main (int   argc,
   ADD ("paste-from-clipboard", test_paste_from_clipboard);
   ADD ("party-view", test_party_view);
   ADD ("party-view-sort", test_party_view_sort);
+  ADD ("page-filters", test_page_filters);
 #undef ADD
 
   return g_test_run ();

@@ -25,6 +25,7 @@ struct _SdDutiesPage
 
   /* What the filter drop-downs offer, index for index after "All". */
   GArray             *unit_ids;       /* gint64 */
+  GArray             *parties;        /* SdMatrixColumn, item unset */
   GStrv               areas;
   GtkToggleButton    *role_toggles[4];
   gboolean            updating_filters;
@@ -38,6 +39,7 @@ struct _SdDutiesPage
   GtkMenuButton      *filter_button;
   GtkDropDown        *unit_filter;
   GtkDropDown        *area_filter;
+  GtkDropDown        *party_filter;
   GtkBox             *role_filter_box;
   GtkCheckButton     *problems_filter;
   GtkLabel           *count_label;

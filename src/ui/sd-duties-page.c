@@ -47,6 +47,7 @@ count_filters (SdDutiesPage *self)
 
   n += chosen (self->unit_filter);
   n += chosen (self->area_filter);
+  n += chosen (self->party_filter);
   for (guint i = 0; i < G_N_ELEMENTS (self->role_toggles); i++)
     n += self->role_toggles[i] != NULL && gtk_toggle_button_get_active (self->role_toggles[i]);
   n += gtk_check_button_get_active (self->problems_filter);
@@ -150,9 +151,18 @@ filter_changed_cb (SdDutiesPage *self)
   SdMatrixFilter filter = { 0 };
   guint unit = gtk_drop_down_get_selected (self->unit_filter);
   guint area = gtk_drop_down_get_selected (self->area_filter);
+  guint party = gtk_drop_down_get_selected (self->party_filter);
 
   if (self->updating_filters)
     return;
+
+  if (party != GTK_INVALID_LIST_POSITION && party > 0 && party - 1 < self->parties->len)
+    {
+      const SdMatrixColumn *column = &g_array_index (self->parties, SdMatrixColumn, party - 1);
+
+      filter.party_kind = column->kind;
+      filter.party_id = column->id;
+    }
 
   if (unit != GTK_INVALID_LIST_POSITION && unit > 0 && unit - 1 < self->unit_ids->len)
     filter.unit_id = g_array_index (self->unit_ids, gint64, unit - 1);
@@ -174,6 +184,7 @@ clear_filters (SdDutiesPage *self)
   self->updating_filters = TRUE;
   gtk_drop_down_set_selected (self->unit_filter, 0);
   gtk_drop_down_set_selected (self->area_filter, 0);
+  gtk_drop_down_set_selected (self->party_filter, 0);
   for (guint i = 0; i < G_N_ELEMENTS (self->role_toggles); i++)
     gtk_toggle_button_set_active (self->role_toggles[i], FALSE);
   gtk_check_button_set_active (self->problems_filter, FALSE);
@@ -222,6 +233,12 @@ refresh_filter_choices (SdDutiesPage *self)
   GListModel *units = sd_store_get_items (self->store, SD_TYPE_UNIT);
   g_autoptr(GtkStringList) unit_names = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) area_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) party_names = gtk_string_list_new (NULL);
+  GListModel *posts = sd_store_get_items (self->store, SD_TYPE_POST);
+  GListModel *bodies = sd_store_get_items (self->store, SD_TYPE_BODY);
+  guint party = gtk_drop_down_get_selected (self->party_filter);
+  SdMatrixColumn party_chosen = { 0 };
+  guint new_party = 0;
   g_auto(GStrv) areas = sd_duty_matrix_dup_areas (self->matrix);
   guint unit = gtk_drop_down_get_selected (self->unit_filter);
   guint area = gtk_drop_down_get_selected (self->area_filter);
@@ -234,8 +251,13 @@ refresh_filter_choices (SdDutiesPage *self)
       && gtk_drop_down_get_model (self->unit_filter) != NULL
       && g_list_model_get_n_items (gtk_drop_down_get_model (self->unit_filter))
          == self->unit_ids->len + 1
-      && self->unit_ids->len == g_list_model_get_n_items (units))
+      && self->unit_ids->len == g_list_model_get_n_items (units)
+      && self->parties->len == g_list_model_get_n_items (posts)
+                               + g_list_model_get_n_items (bodies))
     return;
+
+  if (party != GTK_INVALID_LIST_POSITION && party > 0 && party - 1 < self->parties->len)
+    party_chosen = g_array_index (self->parties, SdMatrixColumn, party - 1);
 
   if (unit != GTK_INVALID_LIST_POSITION && unit > 0 && unit - 1 < self->unit_ids->len)
     unit_id = g_array_index (self->unit_ids, gint64, unit - 1);
@@ -260,15 +282,53 @@ refresh_filter_choices (SdDutiesPage *self)
   g_strfreev (self->areas);
   self->areas = g_steal_pointer (&areas);
 
+  /* Posts with their unit, as two posts of one name are common. */
+  g_array_set_size (self->parties, 0);
+  gtk_string_list_append (party_names, _("All posts and bodies"));
+  for (guint i = 0; i < g_list_model_get_n_items (bodies); i++)
+    {
+      g_autoptr(SdBody) body = g_list_model_get_item (bodies, i);
+      SdMatrixColumn column = { SD_PARTY_BODY, sd_item_get_id (SD_ITEM (body)), NULL, 0 };
+
+      gtk_string_list_append (party_names, sd_body_get_name (body));
+      g_array_append_val (self->parties, column);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (posts); i++)
+    {
+      g_autoptr(SdPost) post = g_list_model_get_item (posts, i);
+      SdUnit *post_unit = sd_store_lookup (self->store, SD_TYPE_UNIT,
+                                           sd_post_get_unit_id (post));
+      SdMatrixColumn column = { SD_PARTY_POST, sd_item_get_id (SD_ITEM (post)), NULL, 0 };
+      g_autofree char *label = NULL;
+
+      if (post_unit != NULL)
+        /* Translators: a post and its unit in the filter: "安全管理员 (信息部)" */
+        label = g_strdup_printf (_("%s (%s)"), sd_post_get_name (post), sd_unit_get_name (post_unit));
+      else
+        label = g_strdup (sd_post_get_name (post));
+      gtk_string_list_append (party_names, label);
+      g_array_append_val (self->parties, column);
+    }
+  for (guint i = 0; i < self->parties->len; i++)
+    {
+      const SdMatrixColumn *column = &g_array_index (self->parties, SdMatrixColumn, i);
+
+      if (column->kind == party_chosen.kind && column->id == party_chosen.id)
+        new_party = i + 1;
+    }
+
   self->updating_filters = TRUE;
   gtk_drop_down_set_model (self->unit_filter, G_LIST_MODEL (unit_names));
   gtk_drop_down_set_selected (self->unit_filter, new_unit);
   gtk_drop_down_set_model (self->area_filter, G_LIST_MODEL (area_names));
   gtk_drop_down_set_selected (self->area_filter, new_area);
+  gtk_drop_down_set_model (self->party_filter, G_LIST_MODEL (party_names));
+  gtk_drop_down_set_selected (self->party_filter, new_party);
   self->updating_filters = FALSE;
 
   /* A chosen unit or area that is gone no longer filters. */
-  if ((unit_id != 0 && new_unit == 0) || (area_name != NULL && new_area == 0))
+  if ((unit_id != 0 && new_unit == 0) || (area_name != NULL && new_area == 0)
+      || (party_chosen.id != 0 && new_party == 0))
     filter_changed_cb (self);
 }
 
@@ -602,6 +662,7 @@ sd_duties_page_finalize (GObject *object)
   SdDutiesPage *self = SD_DUTIES_PAGE (object);
 
   g_array_unref (self->unit_ids);
+  g_array_unref (self->parties);
   g_strfreev (self->areas);
 
   G_OBJECT_CLASS (sd_duties_page_parent_class)->finalize (object);
@@ -673,6 +734,7 @@ sd_duties_page_class_init (SdDutiesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SdDutiesPage, filter_button);
   gtk_widget_class_bind_template_child (widget_class, SdDutiesPage, unit_filter);
   gtk_widget_class_bind_template_child (widget_class, SdDutiesPage, area_filter);
+  gtk_widget_class_bind_template_child (widget_class, SdDutiesPage, party_filter);
   gtk_widget_class_bind_template_child (widget_class, SdDutiesPage, role_filter_box);
   gtk_widget_class_bind_template_child (widget_class, SdDutiesPage, problems_filter);
   gtk_widget_class_bind_template_child (widget_class, SdDutiesPage, count_label);
@@ -697,6 +759,7 @@ static void
 sd_duties_page_init (SdDutiesPage *self)
 {
   self->unit_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->parties = g_array_new (FALSE, FALSE, sizeof (SdMatrixColumn));
   /* The template connects the filter signals while it is built, before
    * the matrix exists. */
   self->updating_filters = TRUE;
