@@ -93,34 +93,12 @@ move_cb (GtkWidget  *widget,
 
 /* Undo of a deletion */
 
-typedef struct
+static gboolean
+undo_delete (GtkWidget  *widget,
+             gpointer    deletion,
+             GError    **error)
 {
-  SdDutiesPage *page;   /* weak */
-  SdDeletion   *deletion;
-} DeleteUndo;
-
-static void
-delete_undo_free (gpointer data,
-                  GClosure *closure)
-{
-  DeleteUndo *undo = data;
-
-  g_clear_weak_pointer (&undo->page);
-  g_clear_pointer (&undo->deletion, sd_deletion_free);
-  g_free (undo);
-}
-
-static void
-undo_delete_cb (AdwToast   *toast,
-                DeleteUndo *undo)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (undo->page == NULL || undo->deletion == NULL)
-    return;
-  if (!sd_store_undo_deletion (undo->page->store, undo->deletion, &error))
-    sd_ui_toast_error (GTK_WIDGET (undo->page), _("Could not undo"), error);
-  g_clear_pointer (&undo->deletion, sd_deletion_free);
+  return sd_store_undo_deletion (SD_DUTIES_PAGE (widget)->store, deletion, error);
 }
 
 static void
@@ -132,63 +110,30 @@ delete_cb (GtkWidget  *widget,
   SdDuty *duty = sd_duties_page_get_current_duty (self);
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  g_autofree char *escaped = NULL;
-  DeleteUndo *undo;
-  AdwToast *toast;
+  SdDeletion *deletion;
 
   if (duty == NULL)
     return;
   /* Translators: a toast; %s is the duty's code */
   title = g_strdup_printf (_("Duty %s deleted"), sd_duty_get_code (duty));
 
-  undo = g_new0 (DeleteUndo, 1);
-  undo->deletion = sd_store_delete_with_undo (self->store, duty, &error);
-  if (undo->deletion == NULL)
+  deletion = sd_store_delete_with_undo (self->store, duty, &error);
+  if (deletion == NULL)
     {
-      delete_undo_free (undo, NULL);
       sd_ui_toast_error (widget, _("Could not delete the duty"), error);
       return;
     }
-  g_set_weak_pointer (&undo->page, self);
-
-  escaped = g_markup_escape_text (title, -1);
-  toast = adw_toast_new (escaped);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_cb), undo,
-                         delete_undo_free, 0);
-  sd_ui_toast (widget, toast);
+  sd_ui_toast_undo (widget, title, undo_delete, deletion, (GDestroyNotify) sd_deletion_free);
 }
 
 /* Pasting */
 
-typedef struct
+static gboolean
+undo_paste (GtkWidget  *widget,
+            gpointer    ids,
+            GError    **error)
 {
-  SdDutiesPage *page;   /* weak */
-  GArray       *ids;
-} PasteUndo;
-
-static void
-paste_undo_free (gpointer  data,
-                 GClosure *closure)
-{
-  PasteUndo *undo = data;
-
-  g_clear_weak_pointer (&undo->page);
-  g_clear_pointer (&undo->ids, g_array_unref);
-  g_free (undo);
-}
-
-static void
-undo_paste_cb (AdwToast  *toast,
-               PasteUndo *undo)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (undo->page == NULL || undo->ids == NULL)
-    return;
-  if (!sd_duty_paste_undo (undo->page->store, undo->ids, &error))
-    sd_ui_toast_error (GTK_WIDGET (undo->page), _("Could not undo"), error);
-  g_clear_pointer (&undo->ids, g_array_unref);
+  return sd_duty_paste_undo (SD_DUTIES_PAGE (widget)->store, ids, error);
 }
 
 static void
@@ -196,20 +141,11 @@ pasted_cb (SdDutiesPage *self,
            guint         n,
            GArray       *ids)
 {
-  g_autofree char *title = NULL;
-  PasteUndo *undo;
-  AdwToast *toast;
+  g_autofree char *title = g_strdup_printf (ngettext ("%u duty added", "%u duties added", n),
+                                            n);
 
-  title = g_strdup_printf (ngettext ("%u duty added", "%u duties added", n), n);
-  toast = adw_toast_new (title);
-  undo = g_new0 (PasteUndo, 1);
-  g_set_weak_pointer (&undo->page, self);
-  undo->ids = g_array_ref (ids);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_paste_cb), undo,
-                         paste_undo_free, 0);
-  sd_ui_toast (GTK_WIDGET (self), toast);
-
+  sd_ui_toast_undo (GTK_WIDGET (self), title, undo_paste, g_array_ref (ids),
+                    (GDestroyNotify) g_array_unref);
   if (ids->len > 0)
     sd_duties_page_show_duty (self, g_array_index (ids, gint64, 0));
 }
@@ -229,36 +165,16 @@ paste_cb (GtkWidget  *widget,
 
 /* Cells of the matrix */
 
-typedef struct
+static gboolean
+undo_cells (GtkWidget  *widget,
+            gpointer    data,
+            GError    **error)
 {
-  SdDutiesPage *page;   /* weak */
-  GArray       *undo;   /* SdCellChange */
-} CellsUndo;
+  GArray *changes = data;   /* SdCellChange */
 
-static void
-cells_undo_free (gpointer  data,
-                 GClosure *closure)
-{
-  CellsUndo *undo = data;
-
-  g_clear_weak_pointer (&undo->page);
-  g_clear_pointer (&undo->undo, g_array_unref);
-  g_free (undo);
-}
-
-static void
-undo_cells_cb (AdwToast  *toast,
-               CellsUndo *undo)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (undo->page == NULL || undo->undo == NULL)
-    return;
-  if (!sd_matrix_view_apply (undo->page->matrix_view,
-                             (const SdCellChange *) (gpointer) undo->undo->data,
-                             undo->undo->len, &error))
-    sd_ui_toast_error (GTK_WIDGET (undo->page), _("Could not undo"), error);
-  g_clear_pointer (&undo->undo, g_array_unref);
+  return sd_matrix_view_apply (SD_DUTIES_PAGE (widget)->matrix_view,
+                               (const SdCellChange *) (gpointer) changes->data, changes->len,
+                               error);
 }
 
 /* One cell changes in plain sight; a fill of many gets a toast to undo it,
@@ -269,20 +185,12 @@ cells_edited_cb (SdDutiesPage *self,
                  GArray       *undo_changes)
 {
   g_autofree char *title = NULL;
-  CellsUndo *undo;
-  AdwToast *toast;
 
   if (n_cells < 2 || undo_changes == NULL)
     return;
   title = g_strdup_printf (ngettext ("%u cell changed", "%u cells changed", n_cells), n_cells);
-  toast = adw_toast_new (title);
-  undo = g_new0 (CellsUndo, 1);
-  g_set_weak_pointer (&undo->page, self);
-  undo->undo = g_array_ref (undo_changes);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_cells_cb), undo,
-                         cells_undo_free, 0);
-  sd_ui_toast (GTK_WIDGET (self), toast);
+  sd_ui_toast_undo (GTK_WIDGET (self), title, undo_cells, g_array_ref (undo_changes),
+                    (GDestroyNotify) g_array_unref);
 }
 
 static void

@@ -55,6 +55,66 @@ sd_ui_toast_text (GtkWidget  *widget,
   sd_ui_toast (widget, adw_toast_new (escaped));
 }
 
+/* Undo */
+
+typedef struct
+{
+  GtkWidget      *widget;   /* weak */
+  SdUndoFunc      undo;
+  gpointer        data;
+  GDestroyNotify  destroy;
+  gboolean        done;
+} UndoRequest;
+
+static void
+undo_request_free (gpointer  data,
+                   GClosure *closure)
+{
+  UndoRequest *request = data;
+
+  g_clear_weak_pointer (&request->widget);
+  if (request->destroy != NULL)
+    request->destroy (request->data);
+  g_free (request);
+}
+
+static void
+undo_clicked_cb (AdwToast    *toast,
+                 UndoRequest *request)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (request->widget == NULL || request->done)
+    return;
+  request->done = TRUE;
+  if (!request->undo (request->widget, request->data, &error))
+    sd_ui_toast_error (request->widget, _("Could not undo"), error);
+}
+
+void
+sd_ui_toast_undo (GtkWidget      *widget,
+                  const char     *title,
+                  SdUndoFunc      undo,
+                  gpointer        data,
+                  GDestroyNotify  destroy)
+{
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+  UndoRequest *request = g_new0 (UndoRequest, 1);
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (undo != NULL);
+
+  g_set_weak_pointer (&request->widget, widget);
+  request->undo = undo;
+  request->data = data;
+  request->destroy = destroy;
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), request,
+                         undo_request_free, 0);
+  sd_ui_toast (widget, toast);
+}
+
 /* Import */
 
 static void

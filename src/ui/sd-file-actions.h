@@ -27,6 +27,20 @@ void       sd_ui_toast_error      (GtkWidget    *widget,
 void       sd_ui_toast_text       (GtkWidget    *widget,
                                    const char   *text);
 
+/* Puts something back; FALSE with @error when it could not. */
+typedef gboolean (*SdUndoFunc) (GtkWidget  *widget,
+                                gpointer    data,
+                                GError    **error);
+
+/* A toast @title (plain text) with an Undo button that calls @undo once
+ * with @data, if @widget is still there; a failure is a toast of its own.
+ * @destroy frees @data when the toast goes. */
+void       sd_ui_toast_undo       (GtkWidget      *widget,
+                                   const char     *title,
+                                   SdUndoFunc      undo,
+                                   gpointer        data,
+                                   GDestroyNotify  destroy);
+
 /* Asks for a CSV file and imports it as @kind (sd-import.h), all or
  * nothing; bad rows are listed in a dialog, success in a toast. */
 void       sd_ui_import_csv       (GtkWidget    *widget,
