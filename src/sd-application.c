@@ -113,6 +113,9 @@ sd_application_handle_local_options (GApplication *app,
   g_autofree char *database = NULL;
   g_autofree char *kind = NULL;
   g_autofree char *unit = NULL;
+  g_autofree char *year = NULL;
+  g_autofree char *heatmap = NULL;
+  g_autofree char *level = NULL;
   g_autofree char **rest = NULL;
 
   if (g_variant_dict_contains (options, "version"))
@@ -125,7 +128,10 @@ sd_application_handle_local_options (GApplication *app,
    * without a display or a running instance. */
   if (!g_variant_dict_contains (options, "check") && !g_variant_dict_contains (options, "import")
       && !g_variant_dict_contains (options, "verify")
-      && !g_variant_dict_contains (options, "export-statement"))
+      && !g_variant_dict_contains (options, "export-statement")
+      && !g_variant_dict_contains (options, "export-plan")
+      && !g_variant_dict_contains (options, "export-heatmap")
+      && !g_variant_dict_contains (options, "risk-level"))
     {
       if (g_variant_dict_contains (options, G_OPTION_REMAINING))
         {
@@ -160,9 +166,29 @@ sd_application_handle_local_options (GApplication *app,
       return sd_cli_export_statement (database, unit, rest[0]);
     }
 
+  if (g_variant_dict_lookup (options, "export-plan", "s", &year))
+    {
+      if (rest == NULL || rest[0] == NULL || rest[1] != NULL)
+        {
+          g_printerr (_("Usage: security-duties --database FILE --export-plan YEAR OUT.pdf\n"));
+          return 2;
+        }
+      return sd_cli_export_plan (database, year, rest[0]);
+    }
+
   if (rest != NULL && rest[0] != NULL)
     {
       g_printerr (_("Unexpected arguments: see --help.\n"));
+      return 2;
+    }
+  if (g_variant_dict_lookup (options, "export-heatmap", "^ay", &heatmap))
+    {
+      g_variant_dict_lookup (options, "risk-level", "s", &level);
+      return sd_cli_export_heatmap (database, level, heatmap);
+    }
+  if (g_variant_dict_contains (options, "risk-level"))
+    {
+      g_printerr (_("--risk-level goes with --export-heatmap: see --help.\n"));
       return 2;
     }
   if (g_variant_dict_contains (options, "verify"))
@@ -302,7 +328,8 @@ sd_application_init (SdApplication *self)
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Open the database FILE (a new file is created empty)"), N_("FILE") },
     { "import", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("Import FILE.csv into the database, all or nothing (KIND: units, people, posts, duties, assignments)"),
+      N_("Import FILE.csv into the database, all or nothing "
+         "(KIND: units, people, posts, duties, assignments, risks, tasks, findings)"),
       N_("KIND FILE.csv") },
     { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Print every rule violation, one per line; exit 1 if there is any"), NULL },
@@ -311,6 +338,15 @@ sd_application_init (SdApplication *self)
     { "export-statement", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Write the responsibility statement of UNIT (its name or number) as a PDF"),
       N_("UNIT OUT.pdf") },
+    { "export-plan", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Write the annual confidentiality plan of YEAR as a PDF (A4 landscape)"),
+      N_("YEAR OUT.pdf") },
+    { "export-heatmap", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Write the risk heat map as a PNG, SVG or PDF image (the PDF with the register)"),
+      N_("OUT.png|OUT.svg|OUT.pdf") },
+    { "risk-level", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("The ratings the heat map shows (default: inherent)"),
+      N_("inherent|residual|target") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
     { NULL }

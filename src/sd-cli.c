@@ -10,9 +10,12 @@
 
 #include "sd-cli.h"
 #include "sd-duty-rules.h"
+#include "sd-heatmap-export.h"
 #include "sd-import.h"
 #include "sd-messages.h"
 #include "sd-org-rules.h"
+#include "sd-plan.h"
+#include "sd-plan-render.h"
 #include "sd-statement.h"
 #include "sd-statement-render.h"
 #include "sd-store.h"
@@ -270,5 +273,122 @@ sd_cli_export_statement (const char *database,
 
   g_print (_("Wrote the responsibility statement of %s to %s.\n"),
            sd_unit_get_name (chosen), out_path);
+  return 0;
+}
+
+int
+sd_cli_export_heatmap (const char *database,
+                       const char *level,
+                       const char *out_path)
+{
+  g_autoptr(SdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  SdRiskLevel risk_level = SD_RISK_LEVEL_INHERENT;
+  SdHeatmapFormat format;
+
+  /* What the arguments get wrong is told before the database is opened. */
+  if (level != NULL && !sd_risk_level_from_code (level, &risk_level))
+    {
+      /* Translators: %s is what was given; the three words are literal. */
+      g_printerr (_("Unknown risk level “%s”: use inherent, residual or target.\n"), level);
+      return 1;
+    }
+  if (!sd_heatmap_format_from_path (out_path, &format, &error))
+    {
+      g_printerr ("%s: %s\n", out_path, error->message);
+      return 1;
+    }
+
+  store = open_store (database, SD_STORE_OPEN_NONE);
+  if (store == NULL)
+    return 2;
+  if (!sd_store_wait_verified (store, &error))
+    {
+      g_autofree char *message = sd_describe_open_error (database, error);
+
+      g_printerr ("%s\n", message);
+      return 2;
+    }
+
+  if (!sd_heatmap_export (store, risk_level, out_path, 0, 0, &error))
+    {
+      g_printerr ("%s: %s\n", out_path, error->message);
+      return 1;
+    }
+
+  /* Translators: the first %s is the rating shown (Inherent, Residual or
+   * Target), the second a file. */
+  g_print (_("Wrote the heat map (%s) to %s.\n"),
+           sd_risk_level_label (risk_level), out_path);
+  return 0;
+}
+
+/* The years that have a plan, for the message about one that has none. */
+static void
+print_plan_years (SdStore *store)
+{
+  GListModel *plans = sd_store_get_items (store, SD_TYPE_PLAN);
+  guint n = g_list_model_get_n_items (plans);
+  g_autoptr(GString) years = g_string_new (NULL);
+
+  if (n == 0)
+    {
+      g_printerr (_("The database has no plan.\n"));
+      return;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SdPlan) plan = g_list_model_get_item (plans, i);
+
+      g_string_append_printf (years, "%s%d", i > 0 ? ", " : "", sd_plan_get_year (plan));
+    }
+  /* Translators: %s is a list of years, e.g. "2025, 2026" */
+  g_printerr (_("There are plans for %s.\n"), years->str);
+}
+
+int
+sd_cli_export_plan (const char *database,
+                    const char *year,
+                    const char *out_path)
+{
+  g_autoptr(SdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 value;
+
+  /* What the arguments get wrong is told before the database is opened. */
+  if (!g_ascii_string_to_signed (year, 10, 1, 9999, &value, NULL))
+    {
+      /* Translators: %s is what was given instead of a year */
+      g_printerr (_("“%s” is not a year: give the plan’s year, e.g. 2026.\n"), year);
+      return 2;
+    }
+
+  store = open_store (database, SD_STORE_OPEN_NONE);
+  if (store == NULL)
+    return 2;
+  if (!sd_store_wait_verified (store, &error))
+    {
+      g_autofree char *message = sd_describe_open_error (database, error);
+
+      g_printerr ("%s\n", message);
+      return 2;
+    }
+
+  if (!sd_plan_export_pdf (store, (int) value, NULL, out_path, &error))
+    {
+      if (g_error_matches (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND))
+        {
+          g_printerr ("%s\n", error->message);
+          print_plan_years (store);
+        }
+      else
+        {
+          g_printerr ("%s: %s\n", out_path, error->message);
+        }
+      return 1;
+    }
+
+  /* Translators: %d is a year, %s a file */
+  g_print (_("Wrote the plan of %d to %s.\n"), (int) value, out_path);
   return 0;
 }

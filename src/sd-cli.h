@@ -37,4 +37,21 @@ int sd_cli_export_statement (const char *database,
                              const char *unit,
                              const char *out_path);
 
+/* Writes the heat map of @level (inherent, residual or target; NULL for
+ * inherent) of every risk as PNG, SVG or PDF at @out_path, as its
+ * extension says; the PDF adds the register. 0 when written; 1 for an
+ * unknown extension, an unknown level or a file that cannot be written;
+ * 2 for a database that cannot be read. */
+int sd_cli_export_heatmap   (const char *database,
+                             const char *level,
+                             const char *out_path);
+
+/* Writes the annual plan of @year as a PDF (A4 landscape) at @out_path:
+ * 0 when written; 1 if there is no plan for @year (with the years there
+ * are on stderr) or the file cannot be written; 2 for a @year that is not
+ * a year or a database that cannot be read. */
+int sd_cli_export_plan      (const char *database,
+                             const char *year,
+                             const char *out_path);
+
 G_END_DECLS

@@ -14,7 +14,7 @@ trap 'rm -rf "$work"' EXIT
 export XDG_DATA_HOME=$work/data
 status=0
 
-echo "1..20"
+echo "1..31"
 
 check_refused () {
   local n=$1 file=$2 expected=$3
@@ -303,6 +303,163 @@ if [[ $rc == 1 ]] &&
   echo "ok 20 - --check names a duty without accountable party, after the organisation's lines"
 else
   echo "not ok 20 - --check on duties (exit $rc)"
+  sed 's/^/# /' "$work/out" "$work/err"
+  status=1
+fi
+# The risk register: an import into the organisation above, all or nothing.
+risk_header='code,title,category,owner_unit,likelihood,impact,residual_likelihood,'\
+'residual_impact,target_likelihood,target_impact,treatment,status,description'
+printf '%s\r\n' "$risk_header" \
+  'K-1,机房进水,operational,信息部,4,5,2,3,,,降低,处理中,暴雨季节' \
+  'K-2,数据泄露,数据安全,示例公司,3,4,,,,,transfer,open,' > "$work/risks.csv"
+if "$app" --database "$db" --import risks "$work/risks.csv" > "$work/out" 2> "$work/err" &&
+   [[ $(sqlite3 "$db" "SELECT group_concat(code || ':' || residual_likelihood || target_impact
+                        || ':' || treatment || ':' || status, ' ')
+                       FROM (SELECT * FROM risks ORDER BY id)") == \
+      'K-1:23:reduce:treating K-2:34:transfer:open' ]]; then
+  echo "ok 21 - --import risks"
+else
+  echo "not ok 21 - --import risks"
+  sed 's/^/# /' "$work/out" "$work/err"
+  status=1
+fi
+
+printf '%s\n' "$risk_header" \
+  'K-3,新风险,data,信息部,2,2,,,,,,,' 'K-1,重复,data,信息部,2,2,,,,,,,' \
+  'K-4,评级过高,data,信息部,6,2,,,,,,,' 'K-5,未知部门,data,人事部,2,2,,,,,,,' > "$work/bad-risks.csv"
+before=$(sqlite3 "$db" 'SELECT count(*) FROM audit_log')
+set +e
+"$app" --database "$db" --import risks "$work/bad-risks.csv" > "$work/out" 2> "$work/err"
+rc=$?
+set -e
+after=$(sqlite3 "$db" 'SELECT count(*) FROM audit_log')
+if [[ $rc == 1 ]] && grep -q 'bad-risks.csv:3: ' "$work/err" &&
+   grep -q 'bad-risks.csv:4: ' "$work/err" && grep -q 'bad-risks.csv:5: ' "$work/err" &&
+   ! grep -q 'bad-risks.csv:2:' "$work/err" &&
+   [[ $before == "$after" && $(sqlite3 "$db" 'SELECT count(*) FROM risks') == 2 ]]; then
+  echo "ok 22 - --import risks with bad rows: each reported, nothing written"
+else
+  echo "not ok 22 - --import risks with bad rows (exit $rc)"
+  sed 's/^/# /' "$work/out" "$work/err"
+  status=1
+fi
+
+# The heat map of the demo data, headless, in each format.
+risk_code=$(sqlite3 "$demo" 'SELECT code FROM risks ORDER BY id LIMIT 1')
+set +e
+"$app" --database "$demo" --export-heatmap "$work/map.png" > "$work/out" 2> "$work/err"
+rc=$?
+set -e
+png_magic=$(head -c 8 "$work/map.png" 2> /dev/null | od -An -tx1 | tr -d ' \n')
+if [[ $rc == 0 && $png_magic == 89504e470d0a1a0a ]]; then
+  echo "ok 23 - --export-heatmap out.png: a PNG"
+else
+  echo "not ok 23 - --export-heatmap out.png (exit $rc)"
+  sed 's/^/# /' "$work/out" "$work/err"
+  status=1
+fi
+
+set +e
+"$app" --database "$demo" --export-heatmap "$work/map.svg" > "$work/out" 2> "$work/err"
+rc=$?
+set -e
+if [[ $rc == 0 && -s $work/map.svg ]] && grep -q '<svg' "$work/map.svg"; then
+  echo "ok 24 - --export-heatmap out.svg: an SVG"
+else
+  echo "not ok 24 - --export-heatmap out.svg (exit $rc)"
+  sed 's/^/# /' "$work/out" "$work/err"
+  status=1
+fi
+
+set +e
+"$app" --database "$demo" --export-heatmap "$work/map.pdf" > "$work/out" 2> "$work/err"
+rc=$?
+set -e
+if [[ $rc == 0 && -n $risk_code && $(head -c 5 "$work/map.pdf") == %PDF- ]] &&
+   [[ $(pdf_text "$work/map.pdf" | tr -d ' \n') == *"$risk_code"* ]]; then
+  echo "ok 25 - --export-heatmap out.pdf: a PDF with risk $risk_code"
+else
+  echo "not ok 25 - --export-heatmap out.pdf (exit $rc, code '$risk_code')"
+  sed 's/^/# /' "$work/out" "$work/err"
+  status=1
+fi
+
+set +e
+"$app" --database "$demo" --export-heatmap "$work/residual.png" --risk-level residual \
+  > "$work/out" 2> "$work/err"
+rc=$?
+set -e
+if [[ $rc == 0 && $(head -c 4 "$work/residual.png" | tail -c 3) == PNG ]]; then
+  echo "ok 26 - --export-heatmap --risk-level residual"
+else
+  echo "not ok 26 - --export-heatmap --risk-level residual (exit $rc)"
+  sed 's/^/# /' "$work/out" "$work/err"
+  status=1
+fi
+
+set +e
+"$app" --database "$demo" --export-heatmap "$work/bogus.png" --risk-level bogus \
+  > "$work/out" 2> "$work/err"
+rc=$?
+set -e
+if [[ $rc == 1 && ! -e $work/bogus.png ]] && grep -q bogus "$work/err"; then
+  echo "ok 27 - --risk-level bogus: a message, exit 1, no file"
+else
+  echo "not ok 27 - --risk-level bogus (exit $rc)"
+  sed 's/^/# /' "$work/out" "$work/err"
+  status=1
+fi
+
+set +e
+"$app" --database "$demo" --export-heatmap "$work/map.bmp" > "$work/out" 2> "$work/err"
+rc=$?
+set -e
+if [[ $rc == 1 && ! -e $work/map.bmp && -s $work/err ]]; then
+  echo "ok 28 - --export-heatmap of an unknown extension: a message, exit 1"
+else
+  echo "not ok 28 - --export-heatmap out.bmp (exit $rc)"
+  sed 's/^/# /' "$work/out" "$work/err"
+  status=1
+fi
+
+set +e
+"$app" --database "$demo" --export-heatmap "$work/no-such-dir/map.png" \
+  > "$work/out" 2> "$work/err"
+rc=$?
+set -e
+if [[ $rc == 1 && -s $work/err ]]; then
+  echo "ok 29 - --export-heatmap to a path that cannot be written: a message, exit 1"
+else
+  echo "not ok 29 - --export-heatmap to an unwritable path (exit $rc)"
+  sed 's/^/# /' "$work/out" "$work/err"
+  status=1
+fi
+
+# The annual plan of the demo data as a PDF; a year without a plan is named.
+year=$(sqlite3 "$demo" 'SELECT year FROM plans ORDER BY year LIMIT 1')
+task=$(sqlite3 "$demo" "SELECT title FROM plan_tasks WHERE plan_id =
+                          (SELECT id FROM plans WHERE year = $year) ORDER BY id LIMIT 1")
+set +e
+"$app" --database "$demo" --export-plan "$year" "$work/plan.pdf" > "$work/out" 2> "$work/err"
+rc=$?
+set -e
+if [[ $rc == 0 && -n $task && $(head -c 5 "$work/plan.pdf") == %PDF- ]] &&
+   [[ $(pdf_text "$work/plan.pdf" | tr -d ' \n') == *"$(tr -d ' \n' <<< "$task")"* ]]; then
+  echo "ok 30 - --export-plan $year: a PDF with the task $task"
+else
+  echo "not ok 30 - --export-plan $year (exit $rc, task '$task')"
+  sed 's/^/# /' "$work/out" "$work/err"
+  status=1
+fi
+
+set +e
+"$app" --database "$demo" --export-plan 1999 "$work/none-plan.pdf" > "$work/out" 2> "$work/err"
+rc=$?
+set -e
+if [[ $rc == 1 && ! -e $work/none-plan.pdf ]] && grep -q 1999 "$work/err"; then
+  echo "ok 31 - --export-plan of a year without a plan: the year named, exit 1, no file"
+else
+  echo "not ok 31 - --export-plan 1999 (exit $rc)"
   sed 's/^/# /' "$work/out" "$work/err"
   status=1
 fi

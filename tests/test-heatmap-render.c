@@ -466,6 +466,435 @@ test_extremes (void)
   cairo_surface_destroy (surface);
 }
 
+/* Markers. */
+
+#define N_MARKERS 52
+
+typedef struct
+{
+  SdHeatmapModel  model;
+  SdHeatmapMarker markers[N_MARKERS];
+  char            codes[N_MARKERS][16];
+  guint           cells[SD_MATRIX_MAX_SIZE][SD_MATRIX_MAX_SIZE][N_MARKERS];
+} Markers;
+
+/* 3 markers in (1, 1), 1 in (3, 4), 4 in (2, 2) and 44 in (5, 5): a cell
+ * too crowded for all of them. Every path ends in (1, 1). */
+static void
+markers_init (Markers *m)
+{
+  static const struct { int l, i, n; } groups[] = {
+    { 1, 1, 3 }, { 3, 4, 1 }, { 2, 2, 4 }, { 5, 5, 44 },
+  };
+  guint k = 0;
+
+  memset (m, 0, sizeof *m);
+  sd_heatmap_model_init_default (&m->model);
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    for (int j = 0; j < groups[g].n; j++, k++)
+      {
+        SdHeatmapMarker *marker = &m->markers[k];
+        int l = groups[g].l, i = groups[g].i;
+        guint *n = &m->model.counts[l - 1][i - 1];
+
+        g_snprintf (m->codes[k], sizeof m->codes[k], "R-%03u", k + 1);
+        marker->code = m->codes[k];
+        marker->likelihood = l;
+        marker->impact = i;
+        marker->zone = m->model.zones[l - 1][i - 1];
+        marker->path_likelihood[0] = l;
+        marker->path_impact[0] = i;
+        marker->path_likelihood[1] = MAX (l - 1, 1);
+        marker->path_impact[1] = i;
+        marker->path_likelihood[2] = 1;
+        marker->path_impact[2] = 1;
+        m->cells[l - 1][i - 1][(*n)++] = k;
+        m->model.cell_markers[l - 1][i - 1] = m->cells[l - 1][i - 1];
+      }
+  g_assert_cmpuint (k, ==, N_MARKERS);
+  m->model.markers = m->markers;
+  m->model.n_markers = N_MARKERS;
+}
+
+static void
+test_model_defaults (void)
+{
+  SdHeatmapModel model;
+
+  memset (&model, 0x55, sizeof model);
+  sd_heatmap_model_init_default (&model);
+  g_assert_cmpint (model.selected_marker, ==, -1);
+  g_assert_cmpint (model.hover_marker, ==, -1);
+  g_assert_cmpint (model.drag_marker, ==, -1);
+  g_assert_null (model.markers);
+  g_assert_cmpuint (model.n_markers, ==, 0);
+  g_assert_false (model.show_arrows);
+  g_assert_cmpint (model.expanded_likelihood, ==, 0);
+}
+
+static gboolean
+rect_inside (const cairo_rectangle_t *inner,
+             const cairo_rectangle_t *outer)
+{
+  return inner->x >= outer->x && inner->y >= outer->y
+         && inner->x + inner->width <= outer->x + outer->width
+         && inner->y + inner->height <= outer->y + outer->height;
+}
+
+static gboolean
+rects_overlap (const cairo_rectangle_t *a,
+               const cairo_rectangle_t *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width
+         && a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+static void
+assert_hit (const SdHeatmapModel *model,
+            const SdHeatmapStyle *style,
+            int                   width,
+            int                   height,
+            double                x,
+            double                y,
+            SdHeatmapHitKind      kind,
+            int                   likelihood,
+            int                   impact,
+            int                   marker)
+{
+  SdHeatmapHit hit;
+  gboolean found = sd_heatmap_hit_test (model, style, width, height, x, y, &hit);
+
+  if (hit.kind != kind || found != (kind != SD_HEATMAP_HIT_NONE)
+      || (kind != SD_HEATMAP_HIT_NONE
+          && (hit.likelihood != likelihood || hit.impact != impact))
+      || hit.marker != marker)
+    g_error ("(%g, %g) in %d×%d: hit %d (%d, %d) marker %d; expected %d (%d, %d) marker %d",
+             x, y, width, height, hit.kind, hit.likelihood, hit.impact, hit.marker,
+             kind, likelihood, impact, marker);
+}
+
+/* Every marker drawn is hit at its centre, markers do not overlap and
+ * stay in their cell, the crowded cell has a "+N" for the rest, and
+ * points off the map hit nothing. */
+static void
+check_marker_hits (Markers              *m,
+                   const SdHeatmapStyle *style,
+                   int                   width,
+                   int                   height,
+                   guint                 n_sure)
+{
+  const SdHeatmapModel *model = &m->model;
+  cairo_rectangle_t rects[N_MARKERS];
+  gboolean shown[N_MARKERS];
+  guint n_shown_crowded = 0;
+  gboolean more = FALSE;
+  cairo_rectangle_t cell;
+  double step;
+
+  for (guint k = 0; k < N_MARKERS; k++)
+    {
+      const SdHeatmapMarker *marker = &m->markers[k];
+
+      shown[k] = sd_heatmap_get_marker_rect (model, style, width, height, k, &rects[k]);
+      if (!shown[k])
+        continue;
+
+      g_assert_true (sd_heatmap_get_cell_rect (model, width, height, marker->likelihood,
+                                               marker->impact, &cell));
+      g_assert_true (rect_inside (&rects[k], &cell));
+      assert_hit (model, style, width, height, rects[k].x + rects[k].width / 2,
+                  rects[k].y + rects[k].height / 2, SD_HEATMAP_HIT_MARKER,
+                  marker->likelihood, marker->impact, k);
+      for (guint j = 0; j < k; j++)
+        if (shown[j])
+          g_assert_false (rects_overlap (&rects[j], &rects[k]));
+      if (marker->likelihood == 5)
+        n_shown_crowded++;
+    }
+
+  /* The sparse cells show all their markers, the crowded one some. */
+  for (guint k = 0; k < n_sure; k++)
+    g_assert_true (shown[k]);
+  g_test_message ("%d×%d: %u of 44 markers shown in the crowded cell",
+                  width, height, n_shown_crowded);
+  g_assert_cmpuint (n_shown_crowded, >=, 1);
+  g_assert_cmpuint (n_shown_crowded, <, 43);
+
+  /* The rest are behind a "+N" badge. */
+  g_assert_true (sd_heatmap_get_cell_rect (model, width, height, 5, 5, &cell));
+  /* The badge ends the last row: look from the bottom up. */
+  step = MAX (1.0, cell.width / 80);
+  for (double y = cell.y + cell.height - 1; y >= cell.y && !more; y -= step)
+    for (double x = cell.x; x < cell.x + cell.width && !more; x += step)
+      {
+        SdHeatmapHit hit;
+
+        g_assert_true (sd_heatmap_hit_test (model, style, width, height, x, y, &hit));
+        g_assert_cmpint (hit.likelihood, ==, 5);
+        g_assert_cmpint (hit.impact, ==, 5);
+        if (hit.kind == SD_HEATMAP_HIT_MARKER)
+          g_assert_cmpint (m->markers[hit.marker].likelihood, ==, 5);
+        more = hit.kind == SD_HEATMAP_HIT_MORE;
+        if (more)
+          g_assert_cmpint (hit.marker, ==, -1);
+      }
+  g_assert_true (more);
+
+  /* A cell's corner is the cell; so is an empty cell; off the map is
+   * nothing. */
+  assert_hit (model, style, width, height, cell.x + 1, cell.y + 1, SD_HEATMAP_HIT_CELL,
+              5, 5, -1);
+  g_assert_true (sd_heatmap_get_cell_rect (model, width, height, 4, 1, &cell));
+  assert_hit (model, style, width, height, cell.x + cell.width / 2, cell.y + cell.height / 2,
+              SD_HEATMAP_HIT_CELL, 4, 1, -1);
+  assert_hit (model, style, width, height, 1, 1, SD_HEATMAP_HIT_NONE, 0, 0, -1);
+  assert_hit (model, style, width, height, width - 1, height - 1, SD_HEATMAP_HIT_NONE,
+              0, 0, -1);
+  g_assert_true (sd_heatmap_get_cell_rect (model, width, height, 1, 1, &cell));
+  assert_hit (model, style, width, height, cell.x - 10, cell.y + cell.height / 2,
+              SD_HEATMAP_HIT_NONE, 0, 0, -1);
+}
+
+static void
+test_marker_hits (void)
+{
+  Markers m;
+  SdHeatmapStyle style;
+
+  markers_init (&m);
+  sd_heatmap_style_init_default (&style, FALSE);
+  check_marker_hits (&m, &style, 800, 600, 8);
+  check_marker_hits (&m, &style, 1280, 720, 8);
+  check_marker_hits (&m, &style, 3840, 2160, 8);
+
+  /* Workshop mode: text at least 1/40 of the height; the markers grow. */
+  style.min_text_px = 720 / 40.0;
+  style.high_contrast = TRUE;
+  check_marker_hits (&m, &style, 1280, 720, 4);
+  {
+    cairo_rectangle_t rect;
+
+    g_assert_true (sd_heatmap_get_marker_rect (&m.model, &style, 1280, 720, 0, &rect));
+    g_assert_cmpfloat (rect.height, >=, style.min_text_px * 1.2);
+  }
+
+  /* The hit-test does not depend on what is selected or hovered. */
+  m.model.selected_marker = 2;
+  m.model.hover_marker = 1;
+  m.model.selected_likelihood = m.model.selected_impact = 1;
+  check_marker_hits (&m, &style, 1280, 720, 4);
+}
+
+/* The expanded cell's panel lists all of its markers, each hit at its
+ * centre, and the panel's background belongs to the expanded cell. */
+static void
+test_expanded_panel (void)
+{
+  Markers m;
+  SdHeatmapStyle style;
+  cairo_rectangle_t cell, rect, first = { G_MAXDOUBLE, G_MAXDOUBLE, 0, 0 };
+  guint outside = 0;
+  cairo_surface_t *surface;
+
+  markers_init (&m);
+  sd_heatmap_style_init_default (&style, FALSE);
+  m.model.expanded_likelihood = 5;
+  m.model.expanded_impact = 5;
+  g_assert_true (sd_heatmap_get_cell_rect (&m.model, 800, 600, 5, 5, &cell));
+
+  for (guint k = 8; k < N_MARKERS; k++)
+    {
+      g_assert_true (sd_heatmap_get_marker_rect (&m.model, &style, 800, 600, k, &rect));
+      assert_hit (&m.model, &style, 800, 600, rect.x + rect.width / 2,
+                  rect.y + rect.height / 2, SD_HEATMAP_HIT_MARKER, 5, 5, k);
+      if (!rect_inside (&rect, &cell))
+        {
+          outside++;
+          if (rect.y < first.y || (rect.y == first.y && rect.x < first.x))
+            first = rect;
+        }
+    }
+  /* The cell is in the top-right corner: the panel opens to its left. */
+  g_assert_cmpuint (outside, >, 0);
+  g_assert_cmpfloat (first.x, <, cell.x);
+
+  /* Just outside the panel's first marker, on the panel, over another
+   * cell of the map: the expanded cell. */
+  assert_hit (&m.model, &style, 800, 600, first.x - 2, first.y - 2, SD_HEATMAP_HIT_CELL,
+              5, 5, -1);
+
+  /* It draws, over the map. */
+  surface = render (&m.model, &style, 800, 600);
+  assert_pixel_is (surface, (int) (first.x - 2), (int) (first.y - 2), &style.background);
+  cairo_surface_destroy (surface);
+
+  /* Collapsed, the crowded cell hides some again. */
+  m.model.expanded_likelihood = m.model.expanded_impact = 0;
+  outside = 0;
+  for (guint k = 8; k < N_MARKERS; k++)
+    outside += !sd_heatmap_get_marker_rect (&m.model, &style, 800, 600, k, &rect);
+  g_assert_cmpuint (outside, >, 0);
+
+  /* A sparse cell expanded keeps its markers where they were. */
+  m.model.expanded_likelihood = m.model.expanded_impact = 1;
+  for (guint k = 0; k < 3; k++)
+    {
+      g_assert_true (sd_heatmap_get_marker_rect (&m.model, &style, 800, 600, k, &rect));
+      assert_hit (&m.model, &style, 800, 600, rect.x + rect.width / 2,
+                  rect.y + rect.height / 2, SD_HEATMAP_HIT_MARKER, 1, 1, k);
+    }
+}
+
+static void
+test_marker_drawing (void)
+{
+  for (int dark = 0; dark <= 1; dark++)
+    {
+      Markers m;
+      SdHeatmapStyle style;
+      cairo_surface_t *surface;
+      cairo_rectangle_t rect, cell;
+
+      markers_init (&m);
+      sd_heatmap_style_init_default (&style, dark);
+      m.model.selected_marker = 3;      /* the one in (3, 4) */
+      surface = render (&m.model, &style, 800, 600);
+
+      /* The zone shows around the markers in every cell. */
+      for (int l = 1; l <= 5; l++)
+        for (int i = 1; i <= 5; i++)
+          {
+            int x, y;
+
+            cell_sample_point (&m.model, 800, 600, l, i, &x, &y);
+            assert_pixel_is (surface, x, y, &style.zone[m.model.zones[l - 1][i - 1]]);
+          }
+
+      /* A marker is a chip of the background colour; the selected one is
+       * filled with the selection colour. Sample beside the text. */
+      g_assert_true (sd_heatmap_get_marker_rect (&m.model, &style, 800, 600, 0, &rect));
+      assert_pixel_is (surface, (int) rect.x + 3, (int) (rect.y + rect.height / 2),
+                       &style.background);
+      g_assert_true (sd_heatmap_get_marker_rect (&m.model, &style, 800, 600, 3, &rect));
+      assert_pixel_is (surface, (int) rect.x + 4, (int) (rect.y + rect.height / 2),
+                       &style.selection);
+
+      /* The ghost of a dragged marker shows in the target cell, with a
+       * dashed outline around it. */
+      m.model.drag_marker = 0;
+      m.model.drag_likelihood = 4;
+      m.model.drag_impact = 1;
+      g_assert_true (sd_heatmap_get_cell_rect (&m.model, 800, 600, 4, 1, &cell));
+      {
+        cairo_surface_t *dragging = render (&m.model, &style, 800, 600);
+        guint changed = 0;
+
+        for (int y = (int) cell.y; y < cell.y + cell.height; y++)
+          for (int x = (int) cell.x; x < cell.x + cell.width; x++)
+            {
+              Pixel p = get_pixel (surface, x, y), q = get_pixel (dragging, x, y);
+
+              changed += p.red != q.red || p.green != q.green || p.blue != q.blue;
+            }
+        g_test_message ("the ghost changes %u pixels of its cell", changed);
+        g_assert_cmpuint (changed, >, cell.width * 4 + 300);
+        cairo_surface_destroy (dragging);
+      }
+      cairo_surface_destroy (surface);
+    }
+}
+
+static double
+contrast (const SdColor *a,
+          const SdColor *b)
+{
+  double la = luminance (a), lb = luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+/* High contrast: every zone fill leaves a text colour with 7:1. */
+static void
+test_high_contrast (void)
+{
+  SdColor dark_text = { 0x24 / 255.0, 0x1f / 255.0, 0x31 / 255.0, 1 };
+  SdColor white = { 1, 1, 1, 1 };
+
+  for (int dark = 0; dark <= 1; dark++)
+    {
+      Markers m;
+      SdHeatmapStyle style;
+      cairo_surface_t *surface;
+
+      markers_init (&m);
+      sd_heatmap_style_init_default (&style, dark);
+      style.high_contrast = TRUE;
+      style.min_text_px = 600 / 40.0;
+      surface = render (&m.model, &style, 800, 600);
+      for (int l = 1; l <= 5; l++)
+        for (int i = 1; i <= 5; i++)
+          {
+            int x, y;
+            Pixel p;
+            SdColor fill;
+
+            cell_sample_point (&m.model, 800, 600, l, i, &x, &y);
+            p = get_pixel (surface, x, y);
+            fill = (SdColor) { p.red / 255.0, p.green / 255.0, p.blue / 255.0, 1 };
+            g_assert_cmpfloat (MAX (contrast (&fill, &dark_text), contrast (&fill, &white)),
+                               >=, 6.9);
+          }
+      cairo_surface_destroy (surface);
+    }
+}
+
+/* Arrows instead of markers: no marker is hit, and the shaft of the
+ * arrow from (5, 5) down to (4, 5) is drawn in the foreground colour. */
+static void
+test_arrows (void)
+{
+  Markers m;
+  SdHeatmapStyle style;
+  cairo_surface_t *surface;
+  cairo_rectangle_t rect, from, to;
+  double x, y;
+  Pixel p;
+
+  markers_init (&m);
+  sd_heatmap_style_init_default (&style, FALSE);
+  g_assert_true (sd_heatmap_get_marker_rect (&m.model, &style, 800, 600, 0, &rect));
+
+  m.model.show_arrows = TRUE;
+  assert_hit (&m.model, &style, 800, 600, rect.x + rect.width / 2, rect.y + rect.height / 2,
+              SD_HEATMAP_HIT_CELL, 1, 1, -1);
+  g_assert_false (sd_heatmap_get_marker_rect (&m.model, &style, 800, 600, 0, &rect));
+
+  surface = render (&m.model, &style, 800, 600);
+  g_assert_true (sd_heatmap_get_cell_rect (&m.model, 800, 600, 5, 5, &from));
+  g_assert_true (sd_heatmap_get_cell_rect (&m.model, 800, 600, 4, 5, &to));
+  /* A quarter of the way down, a little to the arrow's right (screen left). */
+  x = from.x + from.width / 2 - (from.width + 1) * 0.07;
+  y = from.y + from.height / 2 + (to.y - from.y) * 0.3;
+  p = get_pixel (surface, (int) round (x), (int) round (y));
+  g_test_message ("arrow pixel #%02x%02x%02x", p.red, p.green, p.blue);
+  g_assert_cmpint (MAX (p.red, MAX (p.green, p.blue)), <, 90);
+  cairo_surface_destroy (surface);
+
+  /* Thousands of risks cost no more than the cells they move between. */
+  {
+    g_autofree SdHeatmapMarker *many = g_new0 (SdHeatmapMarker, 5000);
+
+    for (guint k = 0; k < 5000; k++)
+      {
+        many[k] = m.markers[k % N_MARKERS];
+        many[k].path_impact[1] = 1 + k % 5;
+      }
+    m.model.markers = many;
+    m.model.n_markers = 5000;
+    cairo_surface_destroy (render (&m.model, &style, 800, 600));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -480,6 +909,12 @@ main (int   argc,
   g_test_add_func ("/heatmap/chinese", test_chinese);
   g_test_add_func ("/heatmap/small-matrix", test_small_matrix);
   g_test_add_func ("/heatmap/extremes", test_extremes);
+  g_test_add_func ("/heatmap/model-defaults", test_model_defaults);
+  g_test_add_func ("/heatmap/marker-hits", test_marker_hits);
+  g_test_add_func ("/heatmap/expanded-panel", test_expanded_panel);
+  g_test_add_func ("/heatmap/marker-drawing", test_marker_drawing);
+  g_test_add_func ("/heatmap/high-contrast", test_high_contrast);
+  g_test_add_func ("/heatmap/arrows", test_arrows);
 
   return g_test_run ();
 }

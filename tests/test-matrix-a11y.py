@@ -13,13 +13,14 @@
 # does both).
 
 import os
-import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
 
 import pyatspi
+
+from sd_a11y import exit_code, find, find_app, key, query, report, wait_for
 
 UNITS = "name,parent,kind,head,staff_count\n信息部,,department,张伟,20\n"
 PEOPLE = ("name,unit,title,employment\n"
@@ -34,66 +35,6 @@ ASSIGNMENTS = ("duty_code,party_kind,party,role\n"
                "D-1,unit,信息部,A\n")
 
 POST = "安全管理员"
-
-results = []
-
-
-def report(ok, text):
-    results.append(ok)
-    print("%s %d - %s" % ("ok" if ok else "not ok", len(results), text), flush=True)
-    return ok
-
-
-def find_app(name, timeout=30):
-    end = time.time() + timeout
-    while time.time() < end:
-        for app in pyatspi.Registry.getDesktop(0):
-            if app is not None and app.name == name and app.childCount > 0:
-                return app
-        time.sleep(0.5)
-    return None
-
-
-def visible(acc):
-    try:
-        return acc.getState().contains(pyatspi.STATE_VISIBLE)
-    except Exception:
-        return False
-
-
-def find(acc, role, name, depth=0):
-    """The first visible descendant with @role whose name starts with @name
-    (None: any name)."""
-    if acc is None or depth > 40 or not visible(acc):
-        return None
-    if acc.getRoleName() == role and (name is None or (acc.name or "").startswith(name)):
-        return acc
-    for i in range(acc.childCount):
-        child = acc.getChildAtIndex(i)
-        found = find(child, role, name, depth + 1) if child is not None else None
-        if found is not None:
-            return found
-    return None
-
-
-def wait_for(func, timeout=10):
-    end = time.time() + timeout
-    while time.time() < end:
-        value = func()
-        if value:
-            return value
-        time.sleep(0.2)
-    return None
-
-
-def key(*names):
-    subprocess.run(["xdotool", "key", "--delay", "50"] + list(names), check=True)
-    time.sleep(0.4)
-
-
-def query(db, sql):
-    with sqlite3.connect(db) as conn:
-        return conn.execute(sql).fetchall()
 
 
 def post_roles(db):
@@ -190,7 +131,7 @@ def main():
     finally:
         proc.terminate()
         proc.wait(timeout=10)
-    return 0 if all(results) else 1
+    return exit_code()
 
 
 if __name__ == "__main__":

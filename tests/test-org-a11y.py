@@ -11,13 +11,12 @@
 # on a display (build-aux/test does both).
 
 import os
-import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
 
-import pyatspi
+from sd_a11y import exit_code, find, find_app, query, report, wait_for
 
 UNITS = "name,parent,kind,head,staff_count\n信息部,,department,,20\n"
 PEOPLE = ("name,unit,title,employment\n"
@@ -27,62 +26,6 @@ POSTS = ("name,unit,type,key_post,full_time_required,holders\n"
          "安全管理员,信息部,security-admin,no,yes,张伟\n"
          "网络管理员,信息部,network-admin,no,no,李娜\n"
          "安全联络员,信息部,security-liaison,no,no,李娜\n")
-
-results = []
-
-
-def report(ok, text):
-    results.append(ok)
-    print("%s %d - %s" % ("ok" if ok else "not ok", len(results), text), flush=True)
-    return ok
-
-
-def find_app(name, timeout=30):
-    end = time.time() + timeout
-    while time.time() < end:
-        for app in pyatspi.Registry.getDesktop(0):
-            if app is not None and app.name == name and app.childCount > 0:
-                return app
-        time.sleep(0.5)
-    return None
-
-
-def visible(acc):
-    try:
-        return acc.getState().contains(pyatspi.STATE_VISIBLE)
-    except Exception:
-        return False
-
-
-def named(acc, name):
-    # GTK 4.8 adds the visible label to a button's accessible name
-    # ("_Edit… Edit…", "Add 张伟 张伟"): the name must start with @name.
-    return name is None or (acc.name or "").startswith(name)
-
-
-def find(acc, role, name, depth=0):
-    """The first visible descendant with @role whose name starts with @name
-    (None: any name)."""
-    if acc is None or depth > 40 or not visible(acc):
-        return None
-    if acc.getRoleName() == role and named(acc, name):
-        return acc
-    for i in range(acc.childCount):
-        child = acc.getChildAtIndex(i)
-        found = find(child, role, name, depth + 1) if child is not None else None
-        if found is not None:
-            return found
-    return None
-
-
-def wait_for(func, timeout=10):
-    end = time.time() + timeout
-    while time.time() < end:
-        value = func()
-        if value:
-            return value
-        time.sleep(0.2)
-    return None
 
 
 def frame(app, name):
@@ -95,11 +38,6 @@ def frame(app, name):
 
 def click(acc):
     acc.queryAction().doAction(0)
-
-
-def query(db, sql):
-    with sqlite3.connect(db) as conn:
-        return conn.execute(sql).fetchall()
 
 
 def main():
@@ -189,7 +127,7 @@ def main():
     finally:
         proc.terminate()
         proc.wait(timeout=10)
-    return 0 if all(results) else 1
+    return exit_code()
 
 
 if __name__ == "__main__":

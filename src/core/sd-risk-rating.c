@@ -81,15 +81,9 @@ sd_risk_get_rating (SdRisk      *risk,
     }
 }
 
-static int
-scale_level (int value,
-             int size)
-{
-  /* 1..5 onto 1..size: the same share of the axis, rounded up. */
-  value = CLAMP (value, 1, SD_MATRIX_MAX_SIZE);
-  return CLAMP ((value * size + SD_MATRIX_MAX_SIZE - 1) / SD_MATRIX_MAX_SIZE, 1, size);
-}
-
+/* Ratings are kept on the scale of the current matrix
+ * (sd_risk_matrix_apply() maps them when its size changes); the clamp only
+ * keeps a rating the store has not mapped yet, mid-change, on the grid. */
 void
 sd_risk_get_cell (SdRisk      *risk,
                   SdRiskLevel  level,
@@ -99,9 +93,11 @@ sd_risk_get_cell (SdRisk      *risk,
 {
   int l, i;
 
+  g_return_if_fail (size >= 1 && size <= SD_MATRIX_MAX_SIZE);
+
   sd_risk_get_rating (risk, level, &l, &i);
-  *likelihood = scale_level (l, size);
-  *impact = scale_level (i, size);
+  *likelihood = CLAMP (l, 1, size);
+  *impact = CLAMP (i, 1, size);
 }
 
 SdZone

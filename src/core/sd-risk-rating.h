@@ -26,8 +26,9 @@ void        sd_risk_get_rating     (SdRisk      *risk,
                                     SdRiskLevel  level,
                                     int         *likelihood,
                                     int         *impact);
-/* The rating's cell on a matrix of @size (ratings are kept on 1..5 and
- * scaled proportionally onto a smaller matrix). */
+/* The rating's cell on a matrix of @size. Ratings are kept on the scale
+ * of the current matrix (1..size; sd_risk_matrix_apply() maps them when
+ * the size changes), so this only clamps them to 1..@size. */
 void        sd_risk_get_cell       (SdRisk      *risk,
                                     SdRiskLevel  level,
                                     int          size,

@@ -21,8 +21,8 @@ G_BEGIN_DECLS
  * only inserts what the plan says (it runs inside the import's
  * transaction), and an export() that writes the same columns. The kinds
  * live in their own files (sd-import-org.c: units, people and posts;
- * sd-import-duties.c: duties and assignments) and are listed in the
- * driver's table.
+ * sd-import-duties.c: duties and assignments; sd-import-risks.c: risks)
+ * and are listed in the driver's table.
  */
 
 /* Codes: the ids the store keeps, and the words a user may write instead. */
@@ -33,7 +33,8 @@ typedef struct
   const char *(*label) (const char *id);  /* the label in the current language */
 } SdImportCode;
 
-#define SD_IMPORT_MAX_COLUMNS 8
+/* The most columns a kind has (risks: 13). */
+#define SD_IMPORT_MAX_COLUMNS 16
 
 typedef struct
 {
@@ -87,6 +88,9 @@ extern const SdImportKind sd_import_people_kind;
 extern const SdImportKind sd_import_posts_kind;
 extern const SdImportKind sd_import_duties_kind;
 extern const SdImportKind sd_import_assignments_kind;
+extern const SdImportKind sd_import_risks_kind;
+extern const SdImportKind sd_import_tasks_kind;
+extern const SdImportKind sd_import_findings_kind;
 
 /* Words */
 

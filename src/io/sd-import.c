@@ -413,14 +413,18 @@ static const SdImportKind * const kinds[] = {
   &sd_import_posts_kind,
   &sd_import_duties_kind,
   &sd_import_assignments_kind,
+  &sd_import_risks_kind,
+  &sd_import_tasks_kind,
+  &sd_import_findings_kind,
 };
 
 static const char * const kind_names[] = {
-  "units", "people", "posts", "duties", "assignments", NULL
+  "units", "people", "posts", "duties", "assignments", "risks", "tasks", "findings",
+  NULL
 };
 
 /* The other kinds of the command line (DESIGN.md), still to come. */
-static const char * const future_kinds[] = { "risks", "tasks", "findings", NULL };
+static const char * const future_kinds[] = { NULL };
 
 const char * const *
 sd_import_get_kinds (void)

@@ -8,6 +8,7 @@
 
 #include "sd-assessment.h"
 #include "sd-risk.h"
+#include "sd-zone.h"
 
 struct _SdAssessment
 {
@@ -24,6 +25,8 @@ enum {
   COL_NEW_IMPACT,
   COL_REASON,
   COL_WORKSHOP,
+  COL_MATRIX_SIZE,
+  COL_OLD_MATRIX_SIZE,
 };
 
 static const SdColumn columns[] = {
@@ -36,6 +39,8 @@ static const SdColumn columns[] = {
   [COL_NEW_IMPACT] = { "new_impact", "new-impact", SD_COLUMN_INT },
   [COL_REASON] = { "reason", "reason", SD_COLUMN_STRING },
   [COL_WORKSHOP] = { "workshop", "workshop", SD_COLUMN_STRING },
+  [COL_MATRIX_SIZE] = { "matrix_size", "matrix-size", SD_COLUMN_INT },
+  [COL_OLD_MATRIX_SIZE] = { "old_matrix_size", "old-matrix-size", SD_COLUMN_INT },
 };
 
 static const SdTable table = { "risk_assessments", columns, G_N_ELEMENTS (columns), NULL };
@@ -123,4 +128,29 @@ sd_assessment_get_workshop (SdAssessment *self)
   g_return_val_if_fail (SD_IS_ASSESSMENT (self), NULL);
 
   return sd_item_get_string (SD_ITEM (self), COL_WORKSHOP);
+}
+
+/* The schema fills in 5×5, the one size there was before the matrix could
+ * be resized; a size that is not one (0 for an item made without its row)
+ * is taken the same way. */
+static int
+size_or_default (int size)
+{
+  return size >= 3 && size <= SD_MATRIX_MAX_SIZE ? size : SD_MATRIX_MAX_SIZE;
+}
+
+int
+sd_assessment_get_matrix_size (SdAssessment *self)
+{
+  g_return_val_if_fail (SD_IS_ASSESSMENT (self), SD_MATRIX_MAX_SIZE);
+
+  return size_or_default (sd_item_get_int (SD_ITEM (self), COL_MATRIX_SIZE));
+}
+
+int
+sd_assessment_get_old_matrix_size (SdAssessment *self)
+{
+  g_return_val_if_fail (SD_IS_ASSESSMENT (self), SD_MATRIX_MAX_SIZE);
+
+  return size_or_default (sd_item_get_int (SD_ITEM (self), COL_OLD_MATRIX_SIZE));
 }

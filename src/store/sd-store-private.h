@@ -4,6 +4,9 @@
 
 #pragma once
 
+#include <sqlite3.h>
+
+#include "sd-matrix-settings.h"
 #include "sd-store.h"
 
 G_BEGIN_DECLS
@@ -22,5 +25,46 @@ char *sd_audit_compute_hash (const char *prev_hash,
 /* For tests: whether the items of @item_type were read from the file. */
 gboolean sd_store_is_loaded (SdStore *self,
                              GType    item_type);
+
+/* For the store's own files (sd-store-*.c), which keep their SQL beside
+ * sd-store.c's and go through the same connection, transactions and
+ * audit log. */
+
+/* A prepared statement of the store's cache, reset and unbound. */
+sqlite3_stmt     *sd_store_get_statement       (SdStore     *self,
+                                                const char  *sql,
+                                                GError     **error);
+void              sd_store_set_sqlite_error    (SdStore     *self,
+                                                int          rc,
+                                                const char  *what,
+                                                GError     **error);
+/* An edit: waits for the integrity check, then opens a transaction of its
+ * own, or a savepoint inside a batch (sd_store_begin()). */
+gboolean          sd_store_edit_begin          (SdStore     *self,
+                                                GError     **error);
+/* Commits the edit if @success, or rolls it back; FALSE if it was rolled
+ * back (then @error is set only if the commit itself failed). */
+gboolean          sd_store_edit_end            (SdStore     *self,
+                                                gboolean     success,
+                                                GError     **error);
+/* One entry of the audit log, chained to the one before; inside an edit. */
+gboolean          sd_store_write_audit         (SdStore     *self,
+                                                const char  *entity,
+                                                gint64       entity_id,
+                                                const char  *action,
+                                                const char  *before,
+                                                const char  *after,
+                                                GError     **error);
+/* @s as a JSON string, quoted and escaped as the audit log writes it. */
+void              sd_store_json_append_string  (GString     *out,
+                                                const char  *s);
+
+/* The risk matrix settings as the store last read them from the file
+ * (owned by the store). sd_store_load_matrix() reads them again and emits
+ * SdStore::matrix-changed if they differ. */
+SdMatrixSettings *sd_store_peek_matrix         (SdStore     *self);
+gboolean          sd_store_load_matrix         (SdStore     *self,
+                                                GError     **error);
+void              sd_store_emit_matrix_changed (SdStore     *self);
 
 G_END_DECLS

@@ -311,8 +311,24 @@ static const char migration_1[] =
   "CREATE INDEX plan_tasks_plan ON plan_tasks (plan_id);"
   "CREATE INDEX findings_inspection ON findings (inspection_id);";
 
+/* The scale of an assessment's ratings: the new ones are on a matrix of
+ * matrix_size, the old ones on old_matrix_size, which differs only where a
+ * change of the matrix's size mapped a rating onto the new scale. Before
+ * this the matrix was always 5×5, so the rows already there get 5 for both.
+ * NOT NULL with a default rather than NULL for "5": the store reads a NULL
+ * integer as 0, and restoring a deleted row would write that 0 back. */
+static const char migration_2[] =
+  "ALTER TABLE risk_assessments ADD COLUMN matrix_size INTEGER NOT NULL DEFAULT 5"
+  "  CHECK (matrix_size BETWEEN 3 AND 5"
+  "         AND new_likelihood <= matrix_size AND new_impact <= matrix_size);"
+  "ALTER TABLE risk_assessments ADD COLUMN old_matrix_size INTEGER NOT NULL DEFAULT 5"
+  "  CHECK (old_matrix_size BETWEEN 3 AND 5"
+  "         AND ifnull (old_likelihood, 1) <= old_matrix_size"
+  "         AND ifnull (old_impact, 1) <= old_matrix_size);";
+
 const char * const sd_store_migrations[] = {
   migration_1,
+  migration_2,
 };
 
 const guint sd_store_n_migrations = G_N_ELEMENTS (sd_store_migrations);

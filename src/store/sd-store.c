@@ -16,6 +16,7 @@
 
 #include "sd-store-private.h"
 #include "sd-store-schema.h"
+#include "sd-matrix-settings.h"
 #include "sd-item-private.h"
 
 #include "sd-assessment.h"
@@ -114,8 +115,8 @@ struct _SdStore
   SdStoreIntegrity  notified_integrity;
   gboolean          notified_read_only;
 
-  int         matrix_size;
-  SdZone      zones[SD_MATRIX_MAX_SIZE][SD_MATRIX_MAX_SIZE];
+  /* The risk matrix, as in the file (see sd-store-matrix.c). */
+  SdMatrixSettings matrix;
 };
 
 G_DEFINE_FINAL_TYPE (SdStore, sd_store, G_TYPE_OBJECT)
@@ -135,6 +136,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  MATRIX_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_QUARK (sd-store-error-quark, sd_store_error)
 
@@ -762,45 +770,6 @@ load_state (SdStore    *self,
   return TRUE;
 }
 
-static gboolean
-load_matrix (SdStore  *self,
-             GError  **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  for (int l = 0; l < SD_MATRIX_MAX_SIZE; l++)
-    for (int i = 0; i < SD_MATRIX_MAX_SIZE; i++)
-      self->zones[l][i] = SD_ZONE_LOW;
-
-  if (!(stmt = get_statement (self, "SELECT size FROM risk_matrix WHERE id = 1", error)))
-    return FALSE;
-  self->matrix_size = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int (stmt, 0) : 5;
-  self->matrix_size = CLAMP (self->matrix_size, 3, SD_MATRIX_MAX_SIZE);
-  sqlite3_reset (stmt);
-
-  if (!(stmt = get_statement (self, "SELECT likelihood, impact, zone FROM risk_matrix_cells",
-                              error)))
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      int l = sqlite3_column_int (stmt, 0);
-      int i = sqlite3_column_int (stmt, 1);
-      SdZone zone;
-
-      if (l >= 1 && l <= SD_MATRIX_MAX_SIZE && i >= 1 && i <= SD_MATRIX_MAX_SIZE &&
-          sd_zone_from_code ((const char *) sqlite3_column_text (stmt, 2), &zone))
-        self->zones[l - 1][i - 1] = zone;
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (error, self->db, rc, "Could not read the risk matrix");
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* Reads (or reads again) the table of @state. A table that cannot be read
  * leaves an empty model; if the file is damaged, the store is marked so
  * and the table is not read again. Logged for developers only: the user
@@ -1205,7 +1174,7 @@ sd_store_open (const char        *path,
     }
 
   /* The items wait for their first use (ensure_loaded()). */
-  if (!load_matrix (self, error) || !load_last_hash (self, error))
+  if (!sd_store_load_matrix (self, error) || !load_last_hash (self, error))
     return NULL;
 
   /* Started last: the store's connection has opened the write-ahead log
@@ -1561,7 +1530,7 @@ reload_after_rollback (SdStore *self)
         read_state (self, &self->states[i], NULL);
     }
 
-  if (!load_matrix (self, &error) || !load_last_hash (self, &error))
+  if (!sd_store_load_matrix (self, &error) || !load_last_hash (self, &error))
     g_warning ("Could not reload the database after a rollback: %s", error->message);
 }
 
@@ -2684,7 +2653,7 @@ sd_store_get_matrix_size (SdStore *self)
 {
   g_return_val_if_fail (SD_IS_STORE (self), 5);
 
-  return self->matrix_size;
+  return self->matrix.size;
 }
 
 SdZone
@@ -2696,7 +2665,7 @@ sd_store_get_zone (SdStore *self,
   g_return_val_if_fail (likelihood >= 1 && likelihood <= SD_MATRIX_MAX_SIZE, SD_ZONE_LOW);
   g_return_val_if_fail (impact >= 1 && impact <= SD_MATRIX_MAX_SIZE, SD_ZONE_LOW);
 
-  return self->zones[likelihood - 1][impact - 1];
+  return self->matrix.zones[likelihood - 1][impact - 1];
 }
 
 void
@@ -2770,6 +2739,75 @@ sd_store_get_audit_entries (SdStore     *self,
   return g_steal_pointer (&entries);
 }
 
+/* Internal API of the store's own files (sd-store-private.h) */
+
+sqlite3_stmt *
+sd_store_get_statement (SdStore     *self,
+                        const char  *sql,
+                        GError     **error)
+{
+  return get_statement (self, sql, error);
+}
+
+void
+sd_store_set_sqlite_error (SdStore     *self,
+                           int          rc,
+                           const char  *what,
+                           GError     **error)
+{
+  set_sqlite_error (error, self->db, rc, what);
+}
+
+gboolean
+sd_store_edit_begin (SdStore  *self,
+                     GError  **error)
+{
+  return ensure_writable (self, error) && op_begin (self, error);
+}
+
+gboolean
+sd_store_edit_end (SdStore   *self,
+                   gboolean   success,
+                   GError   **error)
+{
+  if (op_end (self, success, success ? error : NULL))
+    return TRUE;
+  /* The audit entries written since the edit began are gone with it. */
+  load_last_hash (self, NULL);
+  return FALSE;
+}
+
+gboolean
+sd_store_write_audit (SdStore     *self,
+                      const char  *entity,
+                      gint64       entity_id,
+                      const char  *action,
+                      const char  *before,
+                      const char  *after,
+                      GError     **error)
+{
+  return write_audit (self, entity, entity_id, action, before, after, error);
+}
+
+void
+sd_store_json_append_string (GString    *out,
+                             const char *s)
+{
+  json_append_string (out, s);
+}
+
+SdMatrixSettings *
+sd_store_peek_matrix (SdStore *self)
+{
+  return &self->matrix;
+}
+
+void
+sd_store_emit_matrix_changed (SdStore *self)
+{
+  g_signal_emit (self, signals[MATRIX_CHANGED], 0);
+}
+
 /* GObject */
 
 static void
@@ -2808,6 +2846,7 @@ sd_store_finalize (GObject *object)
   g_free (self->path);
   g_free (self->operator_);
   g_free (self->last_hash);
+  sd_matrix_settings_clear (&self->matrix);
 
   G_OBJECT_CLASS (sd_store_parent_class)->finalize (object);
 }
@@ -2888,6 +2927,11 @@ sd_store_class_init (SdStoreClass *klass)
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The risk matrix settings changed: set, or put back by a rollback. */
+  signals[MATRIX_CHANGED] =
+    g_signal_new ("matrix-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -2914,7 +2958,7 @@ sd_store_init (SdStore *self)
     }
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             finalize_statement);
-  self->matrix_size = 5;
+  self->matrix.size = 5;
   self->check = check_new ();
   self->notified_integrity = SD_STORE_INTEGRITY_VERIFIED;
 }
