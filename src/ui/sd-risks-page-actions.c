@@ -14,6 +14,7 @@
 #include "sd-rerate-dialog.h"
 #include "sd-risk-editor.h"
 #include "sd-risks-page-private.h"
+#include "sd-window.h"
 #include "sd-workshop-view.h"
 
 /*
@@ -371,13 +372,8 @@ sd_risks_page_enter_workshop (SdRisksPage *self)
   self->in_workshop = TRUE;
   gtk_stack_set_visible_child_name (self->mode_stack, "workshop");
   window = sd_ui_parent_window (GTK_WIDGET (self));
-  if (window != NULL)
-    {
-      /* A window the user had made full screen stays so afterwards. */
-      g_object_set_data (G_OBJECT (self), "sd-was-fullscreen",
-                         GINT_TO_POINTER (gtk_window_is_fullscreen (window)));
-      gtk_window_fullscreen (window);
-    }
+  if (SD_IS_WINDOW (window))
+    sd_window_set_presenting (SD_WINDOW (window), TRUE);
   gtk_widget_grab_focus (view);
   sd_risks_page_update_actions (self);
 }
@@ -399,9 +395,8 @@ sd_risks_page_leave_workshop (SdRisksPage *self)
   self->in_workshop = FALSE;
   gtk_stack_set_visible_child_name (self->mode_stack, "register");
   window = sd_ui_parent_window (GTK_WIDGET (self));
-  if (window != NULL &&
-      !GPOINTER_TO_INT (g_object_get_data (G_OBJECT (self), "sd-was-fullscreen")))
-    gtk_window_unfullscreen (window);
+  if (SD_IS_WINDOW (window))
+    sd_window_set_presenting (SD_WINDOW (window), FALSE);
 
   if (n_changes > 0)
     {

@@ -24,6 +24,7 @@ struct _SdWindow
   GSettings            *settings;
 
   AdwToastOverlay      *toast_overlay;
+  GtkWidget            *header_bar;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   GtkStack             *main_stack;
@@ -31,6 +32,11 @@ struct _SdWindow
   AdwStatusPage        *error_page;
   GtkRevealer          *damage_banner;
   GtkLabel             *damage_label;
+
+  /* A page's presentation mode, see sd_window_set_presenting(). */
+  gboolean              presenting;
+  gboolean              was_fullscreen;
+  gboolean              switcher_bar_was_visible;
 
   SdViolationList      *violations;
   GObject              *sign_summary;
@@ -339,6 +345,7 @@ sd_window_class_init (SdWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/sd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SdWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SdWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, SdWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, SdWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, SdWindow, main_stack);
@@ -410,4 +417,41 @@ sd_window_set_page (SdWindow   *self,
 
   if (page != NULL && adw_view_stack_get_child_by_name (self->stack, page) != NULL)
     adw_view_stack_set_visible_child_name (self->stack, page);
+}
+
+/**
+ * sd_window_set_presenting:
+ * @self: the window
+ * @presenting: whether a page shows itself on a projector
+ *
+ * A page's presentation mode (the risk workshop, the review meeting):
+ * the window goes full screen with nothing but the page, no header bar
+ * and no view switcher. Leaving restores the window as it was: one the
+ * user had made full screen stays so.
+ */
+void
+sd_window_set_presenting (SdWindow *self,
+                          gboolean  presenting)
+{
+  g_return_if_fail (SD_IS_WINDOW (self));
+
+  presenting = !!presenting;
+  if (presenting == self->presenting)
+    return;
+  self->presenting = presenting;
+
+  gtk_widget_set_visible (self->header_bar, !presenting);
+  if (presenting)
+    {
+      self->was_fullscreen = gtk_window_is_fullscreen (GTK_WINDOW (self));
+      self->switcher_bar_was_visible = gtk_widget_get_visible (GTK_WIDGET (self->switcher_bar));
+      gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), FALSE);
+      gtk_window_fullscreen (GTK_WINDOW (self));
+    }
+  else
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), self->switcher_bar_was_visible);
+      if (!self->was_fullscreen)
+        gtk_window_unfullscreen (GTK_WINDOW (self));
+    }
 }

@@ -26,4 +26,8 @@ const char *sd_window_get_page        (SdWindow       *self);
 void        sd_window_set_page        (SdWindow       *self,
                                        const char     *page);
 
+/* Full screen with nothing but the page (workshop and meeting modes). */
+void        sd_window_set_presenting  (SdWindow       *self,
+                                       gboolean        presenting);
+
 G_END_DECLS
