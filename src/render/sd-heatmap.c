@@ -1537,11 +1537,13 @@ draw_cell (Frame         *frame,
   if (n_chips == 0)
     label = TRUE;
 
-  /* The zone label, small, along the bottom of the cell. */
+  /* The zone label, small, along the bottom of the cell; none rather than
+   * a cut one ("Medi…") when large type does not fit: the colour says it. */
   label_top = fill_rect.y + fill_rect.height;
   if (label
       && text_prepare (tc, sd_zone_get_label (zone), layout->pitch * ZONE_FONT_RATIO,
-                       PANGO_WEIGHT_NORMAL, fill_rect.width * 0.9, 1, PANGO_ALIGN_CENTER))
+                       PANGO_WEIGHT_NORMAL, fill_rect.width * 0.9, 1, PANGO_ALIGN_CENTER)
+      && !pango_layout_is_ellipsized (tc->layout))
     {
       text_get_size (tc, &w, &h);
       label_top = fill_rect.y + fill_rect.height - h - layout->pitch * 0.05;

@@ -108,8 +108,17 @@ show_page_activated (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   SdWindow *self = SD_WINDOW (widget);
+  GtkWidget *holder;
+  GtkWidget *focus;
 
   sd_window_set_page (self, g_variant_get_string (parameter, NULL));
+
+  /* From the keyboard (Alt+1…4) the focus goes into the page, so that its
+   * own shortcuts (Ctrl+N, F11, …) work at once. */
+  holder = adw_view_stack_get_visible_child (self->stack);
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (holder != NULL && (focus == NULL || !gtk_widget_is_ancestor (focus, holder)))
+    gtk_widget_child_focus (holder, GTK_DIR_TAB_FORWARD);
 }
 
 static void

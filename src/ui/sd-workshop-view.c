@@ -203,7 +203,8 @@ sd_workshop_view_size_allocate (GtkWidget *widget,
   gtk_widget_size_allocate (GTK_WIDGET (self->map),
                             &(GtkAllocation) { 0, body_y, map_w, body_h }, -1);
   gtk_widget_size_allocate (self->side,
-                            &(GtkAllocation) { map_w + gap, body_y, side_w, body_h }, -1);}
+                            &(GtkAllocation) { map_w + gap, body_y, side_w, body_h }, -1);
+}
 
 /* Changes */
 
