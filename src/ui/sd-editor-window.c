@@ -218,7 +218,8 @@ field_get_value (Field  *field,
       {
         guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (field->widget));
 
-        if (selected < g_strv_length ((char **) field->codes))
+        /* An empty code is the choice of none: NULL in the store. */
+        if (selected < g_strv_length ((char **) field->codes) && *field->codes[selected] != '\0')
           g_value_set_string (value, field->codes[selected]);
       }
       break;
@@ -268,6 +269,8 @@ field_set_value (Field        *field,
       {
         const char *code = g_value_get_string (value);
 
+        if (code == NULL)
+          code = "";
         for (guint i = 0; field->codes[i] != NULL; i++)
           {
             if (g_strcmp0 (field->codes[i], code) == 0)

@@ -91,7 +91,8 @@ GtkWidget  *sd_editor_window_add_entry     (SdEditorWindow      *self,
                                             const char          *property,
                                             const char          *title,
                                             gboolean             key);
-/* A choice among @codes (NULL-terminated), shown by @label_func. */
+/* A choice among @codes (NULL-terminated), shown by @label_func. An
+ * empty code stands for none (NULL in the store). */
 GtkWidget  *sd_editor_window_add_choice    (SdEditorWindow      *self,
                                             AdwPreferencesGroup *group,
                                             const char          *property,

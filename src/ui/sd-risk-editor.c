@@ -83,7 +83,17 @@ struct _SdRiskEditor
 
 G_DEFINE_FINAL_TYPE (SdRiskEditor, sd_risk_editor, SD_TYPE_EDITOR_WINDOW)
 
-static const char * const treatment_codes[] = { "avoid", "reduce", "transfer", "accept", NULL };
+/* The first, empty, code: no treatment decided yet. */
+static const char * const treatment_codes[] = { "", "avoid", "reduce", "transfer", "accept", NULL };
+
+static const char *
+treatment_label (const char *code)
+{
+  if (code == NULL || *code == '\0')
+    /* Translators: a risk's treatment when none has been chosen yet */
+    return _("Not Decided");
+  return sd_risk_treatment_label (code);
+}
 static const char * const status_codes[] = { "open", "treating", "accepted", "closed", NULL };
 
 static SdStore *
@@ -1120,7 +1130,7 @@ sd_risk_editor_constructed (GObject *object)
   /* What is done about it */
   treatment_group = ADW_PREFERENCES_GROUP (add_group (self, _("Treatment")));
   sd_editor_window_add_choice (editor, treatment_group, "treatment", _("Treatment"),
-                               treatment_codes, sd_risk_treatment_label);
+                               treatment_codes, treatment_label);
 
   self->review_field = sd_editor_window_add_entry (editor, hidden, "next-review",
                                                    _("Next Review"), FALSE);
