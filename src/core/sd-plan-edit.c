@@ -395,8 +395,14 @@ sd_plan_copy_to_next_year (SdStore  *store,
       SdPlanTask *task = tasks->pdata[i];
       SdPlanStream *stream = NULL;
       gint64 *stream_id = NULL;
-      g_autofree char *start_date = next_year_date (sd_plan_task_get_start_date (task));
-      g_autofree char *end_date = next_year_date (sd_plan_task_get_end_date (task));
+      g_autofree char *start_date = NULL;
+      g_autofree char *end_date = NULL;
+
+      /* A cancelled task was dropped on purpose: it does not come back. */
+      if (g_strcmp0 (sd_plan_task_get_status (task), "cancelled") == 0)
+        continue;
+      start_date = next_year_date (sd_plan_task_get_start_date (task));
+      end_date = next_year_date (sd_plan_task_get_end_date (task));
 
       if (sd_plan_task_get_stream_id (task) != 0)
         stream = sd_store_lookup (store, SD_TYPE_PLAN_STREAM, sd_plan_task_get_stream_id (task));

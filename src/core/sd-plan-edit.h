@@ -46,9 +46,9 @@ SdPlan     *sd_plan_create                (SdStore          *store,
                                            int               year,
                                            GError          **error);
 /* Next year's plan from @plan: goal, policy and streams copied; every
- * task copied with its stream, owners and months (exact dates moved one
- * year on), status "planned", progress 0, evidence empty; tasks of @plan
- * that were neither done nor cancelled are marked carried_over. Fails if
+ * task but the cancelled ones copied with its stream, owners and months
+ * (exact dates moved one year on), status "planned", progress 0, evidence
+ * empty; tasks of @plan that were not done are marked carried_over. Fails if
  * year+1 has a plan. (transfer none) */
 SdPlan     *sd_plan_copy_to_next_year     (SdStore          *store,
                                            SdPlan           *plan,
