@@ -411,35 +411,70 @@ text_show_centred (Painter       *painter,
   pango_cairo_show_layout (painter->cr, painter->text);
 }
 
-/* The month's name if it fits its column; else its first three letters
- * (an abbreviation in most languages); else its number. */
+/* How the month headings are written: all twelve alike, so a narrow
+ * timeline does not mix "September" with "Nov". */
+typedef enum
+{
+  MONTH_FULL,     /* the month's name */
+  MONTH_SHORT,    /* its first three letters (an abbreviation in most languages) */
+  MONTH_NUMBER,
+} MonthForm;
+
+static char *
+month_text (int       month,
+            MonthForm form)
+{
+  const char *name = sd_month_label (month);
+
+  switch (form)
+    {
+    case MONTH_FULL:
+      return g_strdup (name);
+    case MONTH_SHORT:
+      return g_utf8_strlen (name, -1) > 3 ? g_utf8_substring (name, 0, 3) : g_strdup (name);
+    case MONTH_NUMBER:
+    default:
+      return g_strdup_printf ("%d", month);
+    }
+}
+
+/* The longest form in which every month fits its column. */
+static MonthForm
+month_form (Painter *painter)
+{
+  double room = painter->layout->col_w - 4;
+
+  for (MonthForm form = MONTH_FULL; form < MONTH_NUMBER; form++)
+    {
+      gboolean fits = TRUE;
+
+      for (int month = 1; month <= 12 && fits; month++)
+        {
+          g_autofree char *text = month_text (month, form);
+          double width;
+
+          text_prepare (painter, text, painter->layout->font_px, PANGO_WEIGHT_NORMAL, 0);
+          text_size (painter, &width, NULL);
+          fits = width <= room;
+        }
+      if (fits)
+        return form;
+    }
+  return MONTH_NUMBER;
+}
+
 static void
-draw_month_label (Painter *painter,
-                  int      month,
-                  double   y)
+draw_month_label (Painter   *painter,
+                  int        month,
+                  MonthForm  form,
+                  double     y)
 {
   const Layout *layout = painter->layout;
-  const char *name = sd_month_label (month);
-  double room = layout->col_w - 4;
+  g_autofree char *text = month_text (month, form);
   double width;
 
-  text_prepare (painter, name, layout->font_px, PANGO_WEIGHT_NORMAL, 0);
+  text_prepare (painter, text, layout->font_px, PANGO_WEIGHT_NORMAL, 0);
   text_size (painter, &width, NULL);
-  if (width > room && g_utf8_strlen (name, -1) > 3)
-    {
-      g_autofree char *shorter = g_utf8_substring (name, 0, 3);
-
-      text_prepare (painter, shorter, layout->font_px, PANGO_WEIGHT_NORMAL, 0);
-      text_size (painter, &width, NULL);
-    }
-  if (width > room)
-    {
-      char number[4];
-
-      g_snprintf (number, sizeof number, "%d", month);
-      text_prepare (painter, number, layout->font_px, PANGO_WEIGHT_NORMAL, 0);
-      text_size (painter, &width, NULL);
-    }
   text_show (painter, &painter->style->foreground,
              layout_month_x (layout, month) + (layout->col_w - width) / 2, y);
 }
@@ -480,6 +515,7 @@ draw_header (Painter *painter)
   const SdTimelineStyle *style = painter->style;
   double centre = layout->header_h / 2;
   cairo_t *cr = painter->cr;
+  MonthForm form;
 
   if (layout->title_w > 0 && painter->model->year > 0)
     {
@@ -490,8 +526,9 @@ draw_header (Painter *painter)
       text_show (painter, &style->foreground, layout->title_x, centre);
     }
 
+  form = month_form (painter);
   for (int month = 1; month <= 12; month++)
-    draw_month_label (painter, month, centre);
+    draw_month_label (painter, month, form, centre);
 
   set_source (cr, &style->grid);
   cairo_set_line_width (cr, 1.0);
