@@ -28,6 +28,7 @@
 #include "sd-risk-settings.h"
 #include "sd-store.h"
 #include "sd-unit.h"
+#include "sd-test-widgets.h"
 
 typedef struct
 {
@@ -169,38 +170,7 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-/* Finding widgets, as a user sees them: hidden ones are not there. */
-
-static gboolean
-shown (GtkWidget *widget)
-{
-  return GTK_IS_WINDOW (widget) ||
-         (gtk_widget_get_visible (widget) && gtk_widget_get_child_visible (widget));
-}
-
-typedef gboolean (*Match) (GtkWidget  *widget,
-                           const char *text);
-
-static GtkWidget *
-find (GtkWidget  *root,
-      Match       match,
-      const char *text)
-{
-  if (!shown (root))
-    return NULL;
-  if (match (root, text))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find (child, match, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
+/* Finding widgets: see sd-test-widgets.h. */
 
 static gboolean
 row_titled (GtkWidget  *widget,
@@ -240,17 +210,6 @@ is_entry (GtkWidget  *widget,
 }
 
 static GtkWidget *
-find_shown (gpointer    root,
-            Match       match,
-            const char *text)
-{
-  GtkWidget *widget = find (GTK_WIDGET (root), match, text);
-
-  g_assert_nonnull (widget);
-  return widget;
-}
-
-static GtkWidget *
 find_toplevel (GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
@@ -271,7 +230,7 @@ type_and_apply (gpointer    window,
                 const char *title,
                 const char *text)
 {
-  GtkWidget *row = find_shown (window, row_titled, title);
+  GtkWidget *row = sd_test_find_shown (window, row_titled, title);
 
   gtk_editable_set_text (GTK_EDITABLE (row), text);
   g_signal_emit_by_name (row, "apply");
@@ -283,7 +242,7 @@ choose (gpointer    window,
         const char *name,
         guint       position)
 {
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_shown (window, named, name)), position);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (sd_test_find_shown (window, named, name)), position);
   iterate ();
 }
 
@@ -483,7 +442,7 @@ test_editor_add (Fixture       *f,
   editor = find_toplevel (SD_TYPE_RISK_EDITOR);
   g_assert_nonnull (editor);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "New Risk");
-  code = find_shown (editor, named, "code");
+  code = sd_test_find_shown (editor, named, "code");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (code)), ==, "R-006");
 
   /* Fields set before the risk exists go into the insert. */
@@ -494,7 +453,7 @@ test_editor_add (Fixture       *f,
   choose (editor, "residual-impact", 2);
   choose (editor, "target-likelihood", 0);
   choose (editor, "target-impact", 1);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_shown (editor, row_titled, "Category")), 2);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (sd_test_find_shown (editor, row_titled, "Category")), 2);
   iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (risks), ==, 5);
 
@@ -523,12 +482,12 @@ test_editor_add (Fixture       *f,
   g_assert_cmpuint (n_rows (f), ==, 6);
 
   /* A code another risk has is pointed out while typed, and refused. */
-  duplicate = find (editor, label_showing, "Another risk has this code");
+  duplicate = sd_test_find (editor, label_showing, "Another risk has this code");
   g_assert_null (duplicate);
   gtk_editable_set_text (GTK_EDITABLE (code), "R-001");
   iterate ();
   g_assert_true (gtk_widget_has_css_class (code, "error"));
-  g_assert_nonnull (find (editor, label_showing, "Another risk has this code: “R-001”"));
+  g_assert_nonnull (sd_test_find (editor, label_showing, "Another risk has this code: “R-001”"));
   g_signal_emit_by_name (code, "apply");
   iterate ();
   g_assert_cmpstr (sd_risk_get_code (risk), ==, "R-010");
@@ -560,7 +519,7 @@ test_editor_rerate (Fixture       *f,
 
   /* A category of one's own, made from the editor. */
   {
-    AdwComboRow *row = ADW_COMBO_ROW (find_shown (editor, row_titled, "Category"));
+    AdwComboRow *row = ADW_COMBO_ROW (sd_test_find_shown (editor, row_titled, "Category"));
     guint n = g_list_model_get_n_items (adw_combo_row_get_model (row));
     GListModel *categories = sd_store_get_items (f->store, SD_TYPE_RISK_CATEGORY);
     g_autoptr(SdRiskCategory) added = NULL;
@@ -570,7 +529,7 @@ test_editor_rerate (Fixture       *f,
     iterate ();
     dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
     g_assert_nonnull (dialog);
-    gtk_editable_set_text (GTK_EDITABLE (find_shown (dialog, is_entry, NULL)), "供应链");
+    gtk_editable_set_text (GTK_EDITABLE (sd_test_find_shown (dialog, is_entry, NULL)), "供应链");
     adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
     gtk_window_destroy (GTK_WINDOW (dialog));
     iterate ();
@@ -583,14 +542,14 @@ test_editor_rerate (Fixture       *f,
   }
 
   /* A rating waits until it is recorded, both of its values together. */
-  record = find (editor, button_labelled, "_Record Ratings");
+  record = sd_test_find (editor, button_labelled, "_Record Ratings");
   g_assert_null (record);
   choose (editor, "inherent-likelihood", 3);
   choose (editor, "inherent-impact", 1);
   sd_risk_get_rating (f->r4, SD_RISK_LEVEL_INHERENT, &l, &i);
   g_assert_cmpint (l, ==, 3);
   g_assert_cmpint (i, ==, 3);
-  record = find_shown (editor, button_labelled, "_Record Ratings");
+  record = sd_test_find_shown (editor, button_labelled, "_Record Ratings");
   g_signal_emit_by_name (record, "clicked");
   iterate ();
 
@@ -652,10 +611,10 @@ test_delete_undo (Fixture       *f,
   g_assert_null (sd_store_lookup (f->store, SD_TYPE_RISK, r2_id));
   g_assert_cmpuint (n_assessments (f), ==, 0);
   g_assert_cmpuint (n_rows (f), ==, 4);
-  g_assert_nonnull (find (GTK_WIDGET (f->window), label_showing, "Risk R-002 deleted"));
+  g_assert_nonnull (sd_test_find (GTK_WIDGET (f->window), label_showing, "Risk R-002 deleted"));
 
   /* The toast's Undo puts it back, with its history. */
-  undo = find_shown (f->window, button_labelled, "_Undo");
+  undo = sd_test_find_shown (f->window, button_labelled, "_Undo");
   g_signal_emit_by_name (undo, "clicked");
   iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (risks), ==, 5);
@@ -702,20 +661,20 @@ test_matrix_settings (Fixture       *f,
   g_assert_null (sd_matrix_settings_dialog_get_message (settings_dialog));
 
   /* The size's toggle, as a user clicks it, says how many risks move. */
-  button = find_shown (dialog, button_labelled, "3 × 3");
+  button = sd_test_find_shown (dialog, button_labelled, "3 × 3");
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
   iterate ();
   g_assert_cmpint (sd_matrix_settings_dialog_get_size (settings_dialog), ==, 3);
   g_assert_cmpuint (expected_moved, >, 0);
   message = g_strdup_printf ("Changing the size moves %u risk", expected_moved);
   g_assert_nonnull (strstr (sd_matrix_settings_dialog_get_message (settings_dialog), message));
-  g_assert_nonnull (find (dialog, label_showing, message));
+  g_assert_nonnull (sd_test_find (dialog, label_showing, message));
   /* The 3×3 grid, by score: the top right cell is Major. */
   g_assert_cmpint (sd_matrix_settings_dialog_get_zone (settings_dialog, 3, 3), ==, SD_ZONE_MAJOR);
   g_assert_cmpint (sd_matrix_settings_dialog_get_zone (settings_dialog, 1, 1), ==, SD_ZONE_LOW);
 
   /* A cell painted with a brush, by a click on it. */
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_shown (dialog, button_labelled,
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (sd_test_find_shown (dialog, button_labelled,
                                                                "Medium")), TRUE);
   sd_matrix_settings_dialog_paint (settings_dialog, 1, 3, SD_ZONE_HIGH);
   g_assert_cmpint (sd_matrix_settings_dialog_get_zone (settings_dialog, 1, 3), ==, SD_ZONE_HIGH);
@@ -758,7 +717,7 @@ test_matrix_settings (Fixture       *f,
   iterate ();
   g_assert_cmpint (sd_store_get_matrix_size (f->store), ==, 5);
   g_assert_null (find_toplevel (SD_TYPE_MATRIX_SETTINGS_DIALOG));
-  g_assert_nonnull (find (GTK_WIDGET (f->window), label_showing, "Matrix saved; "));
+  g_assert_nonnull (sd_test_find (GTK_WIDGET (f->window), label_showing, "Matrix saved; "));
 }
 
 static void
@@ -780,9 +739,9 @@ test_matrix_settings_keyboard (Fixture       *f,
   g_assert_cmpint (sd_matrix_settings_dialog_get_zone (settings_dialog, 1, 1), ==, SD_ZONE_LOW);
 
   /* Space on a focused cell paints it with the brush. */
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_shown (dialog, button_labelled,
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (sd_test_find_shown (dialog, button_labelled,
                                                                "Medium")), TRUE);
-  preset_target = find_shown (dialog, named, "cell-1-1");
+  preset_target = sd_test_find_shown (dialog, named, "cell-1-1");
   gtk_widget_grab_focus (preset_target);
   gtk_widget_activate (preset_target);
   /* A button's activation shows it pressed for a moment before "clicked". */
@@ -838,7 +797,7 @@ test_rerate_flow (Fixture       *f,
   g_assert_cmpint (l, ==, 3);
 
   /* ... and the answer records exactly one assessment with it. */
-  entry = find_shown (dialog, is_entry, NULL);
+  entry = sd_test_find_shown (dialog, is_entry, NULL);
   gtk_editable_set_text (GTK_EDITABLE (entry), "演练后重新评估");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "rerate");
   iterate ();

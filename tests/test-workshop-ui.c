@@ -30,6 +30,7 @@
 #include "sd-store.h"
 #include "sd-ui.h"
 #include "sd-workshop-view.h"
+#include "sd-test-widgets.h"
 
 #define WIDTH 1920
 #define HEIGHT 1080
@@ -158,21 +159,14 @@ show (Fixture   *f,
   iterate ();
 }
 
-/* Finding widgets, as a user sees them: hidden ones are not there. */
-
-static gboolean
-shown (GtkWidget *widget)
-{
-  return GTK_IS_WINDOW (widget) ||
-         (gtk_widget_get_visible (widget) && gtk_widget_get_child_visible (widget));
-}
+/* Finding widgets: see sd-test-widgets.h. */
 
 static GtkWidget *
 find_widget (GtkWidget  *root,
              GType       type,
              const char *style_class)
 {
-  if (!shown (root))
+  if (!sd_test_shown (root))
     return NULL;
   if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
       (style_class == NULL || gtk_widget_has_css_class (root, style_class)))
@@ -193,7 +187,7 @@ static gboolean
 shows_label (GtkWidget  *root,
              const char *text)
 {
-  if (!shown (root))
+  if (!sd_test_shown (root))
     return FALSE;
   if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
     return TRUE;
@@ -209,7 +203,7 @@ static GtkWidget *
 find_button (GtkWidget  *root,
              const char *label)
 {
-  if (!shown (root))
+  if (!sd_test_shown (root))
     return NULL;
   if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
     return root;
@@ -233,7 +227,7 @@ count_rows (GtkWidget *list)
   for (GtkWidget *child = gtk_widget_get_first_child (list);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_BOX_ROW (child) && shown (child))
+    if (GTK_IS_LIST_BOX_ROW (child) && sd_test_shown (child))
       n++;
   return n;
 }
@@ -603,7 +597,7 @@ check_text_size (GtkWidget *widget,
   PangoFontDescription *font;
   double px;
 
-  if (!shown (widget) || SD_IS_HEATMAP_VIEW (widget))
+  if (!sd_test_shown (widget) || SD_IS_HEATMAP_VIEW (widget))
     return;
   if (GTK_IS_LABEL (widget) || GTK_IS_TEXT (widget))
     {

@@ -172,6 +172,25 @@ typedef struct
   const char *audience;
 } SdDemoTraining;
 
+/* Who attended the training session of @date: the people of @attended
+ * (person keys separated by spaces), or, with @attended NULL, everyone
+ * but the people of @absent (a session for all staff). */
+typedef struct
+{
+  const char *date;
+  const char *attended;
+  const char *absent;
+} SdDemoAttendance;
+
+/* The commitment letters (保密承诺书) of the plan's year signed on
+ * @signed_on ("YYYY-MM-DD") by the people of @person_keys (separated by
+ * spaces). */
+typedef struct
+{
+  const char *signed_on;
+  const char *person_keys;
+} SdDemoCommitment;
+
 extern const SdDemoUnit       sd_demo_units[];
 extern const SdDemoPerson     sd_demo_people[];
 extern const SdDemoPost       sd_demo_posts[];
@@ -188,5 +207,7 @@ extern const SdDemoMeeting    sd_demo_meetings[];
 extern const SdDemoInspection sd_demo_inspections[];
 extern const SdDemoFinding    sd_demo_findings[];
 extern const SdDemoTraining   sd_demo_trainings[];
+extern const SdDemoAttendance sd_demo_attendance[];
+extern const SdDemoCommitment sd_demo_commitments[];
 
 G_END_DECLS

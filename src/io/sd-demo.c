@@ -12,6 +12,7 @@
 #include "sd-assignment.h"
 #include "sd-body.h"
 #include "sd-body-member.h"
+#include "sd-commitment.h"
 #include "sd-duty.h"
 #include "sd-finding.h"
 #include "sd-inspection.h"
@@ -25,6 +26,7 @@
 #include "sd-risk.h"
 #include "sd-risk-category.h"
 #include "sd-training.h"
+#include "sd-training-attendance.h"
 #include "sd-unit.h"
 
 /* The demo tables link rows by short keys; this maps them to store ids. */
@@ -275,6 +277,77 @@ load_risks (Loader  *loader,
   return TRUE;
 }
 
+/* Whether the space-separated @keys hold @key. */
+static gboolean
+keys_contain (const char *keys,
+              const char *key)
+{
+  g_auto(GStrv) list = keys != NULL ? g_strsplit (keys, " ", -1) : NULL;
+
+  return list != NULL && g_strv_contains ((const char * const *) list, key);
+}
+
+static gboolean
+insert_attendance (Loader      *loader,
+                   gint64       training_id,
+                   const char  *person_key,
+                   GError     **error)
+{
+  return sd_store_insert (loader->store, SD_TYPE_TRAINING_ATTENDANCE, error,
+                          "training-id", training_id,
+                          "person-id", id_of (loader, "person", person_key),
+                          NULL) != NULL;
+}
+
+static gboolean
+load_attendance (Loader  *loader,
+                 GError **error)
+{
+  for (const SdDemoAttendance *a = sd_demo_attendance; a->date != NULL; a++)
+    {
+      gint64 training_id = id_of (loader, "training", a->date);
+
+      if (a->attended != NULL)
+        {
+          g_auto(GStrv) keys = g_strsplit (a->attended, " ", -1);
+
+          for (guint i = 0; keys[i] != NULL; i++)
+            if (!insert_attendance (loader, training_id, keys[i], error))
+              return FALSE;
+          continue;
+        }
+
+      /* A session for all staff: everyone but the absent, in the order
+       * of the people table. */
+      for (const SdDemoPerson *p = sd_demo_people; p->key != NULL; p++)
+        if (!keys_contain (a->absent, p->key) &&
+            !insert_attendance (loader, training_id, p->key, error))
+          return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+load_commitments (Loader  *loader,
+                  GError **error)
+{
+  for (const SdDemoCommitment *c = sd_demo_commitments; c->signed_on != NULL; c++)
+    {
+      g_auto(GStrv) keys = g_strsplit (c->person_keys, " ", -1);
+
+      for (guint i = 0; keys[i] != NULL; i++)
+        {
+          if (!sd_store_insert (loader->store, SD_TYPE_COMMITMENT, error,
+                                "person-id", id_of (loader, "person", keys[i]),
+                                "year", sd_demo_plan.year,
+                                "signed-on", c->signed_on,
+                                NULL))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 load_plan (Loader  *loader,
            GError **error)
@@ -365,16 +438,18 @@ load_plan (Loader  *loader,
 
   for (const SdDemoTraining *t = sd_demo_trainings; t->date != NULL; t++)
     {
-      if (!sd_store_insert (store, SD_TYPE_TRAINING, error,
-                            "plan-id", plan_id,
-                            "date", t->date,
-                            "topic", t->topic,
-                            "audience", t->audience,
-                            NULL))
+      gpointer item = sd_store_insert (store, SD_TYPE_TRAINING, error,
+                                       "plan-id", plan_id,
+                                       "date", t->date,
+                                       "topic", t->topic,
+                                       "audience", t->audience,
+                                       NULL);
+      if (item == NULL)
         return FALSE;
+      remember (loader, "training", t->date, item);
     }
 
-  return TRUE;
+  return load_attendance (loader, error) && load_commitments (loader, error);
 }
 
 gboolean

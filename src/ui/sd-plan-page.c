@@ -7,86 +7,92 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "sd-commitment.h"
+#include "sd-commitments-view.h"
+#include "sd-file-actions.h"
 #include "sd-finding.h"
+#include "sd-findings-view.h"
 #include "sd-inspection.h"
 #include "sd-labels.h"
+#include "sd-meetings-view.h"
 #include "sd-person.h"
-#include "sd-plan-page.h"
-#include "sd-plan-stats.h"
+#include "sd-plan-page-private.h"
 #include "sd-plan-stream.h"
-#include "sd-plan-task.h"
+#include "sd-timeline-view.h"
+#include "sd-training-attendance.h"
+#include "sd-training-view.h"
+#include "sd-training.h"
 #include "sd-ui.h"
 #include "sd-unit.h"
 
 /*
- * The plan page shows one annual plan: its header, a summary, and its
- * tasks month by month. Everything is a view of the store's models:
+ * The plan page shows the annual plan of one year: its header, the year
+ * summary, and the plan's views (tasks, timeline, meetings, inspections,
+ * training, commitment letters). The task list is a tree of the plan's
+ * streams (SdPlanPageGroup) and their tasks:
  *
- *   tasks ─▶ plan_tasks (plan and stream filter) ─▶ one filter per month
- *   months (12 SdPlanPageMonth) ─▶ GtkTreeListModel ─▶ GtkSingleSelection
+ *   streams of the plan ─▶ groups (one per stream, and one for tasks
+ *     without a stream) ─▶ shown_groups (the stream filter)
+ *     ─▶ GtkTreeListModel ─▶ GtkSingleSelection
  *
- * Each task is listed once, under the month it starts in, with its month
- * range. The cells are bound in C rather than with expressions, because
- * rows are either months or tasks, and a task's stream and owner are
- * looked up in the store by id.
+ * Each group keeps its tasks in a list store of its own, which
+ * sync_tasks() brings up to date after the store's tasks changed: a
+ * filter model per group over one shared model would not do, because the
+ * tree reads a sibling group while the shared model's change is still on
+ * its way to it, and keeps the wrong task in that row.
+ *
+ * The cells are bound in C rather than with expressions, because rows are
+ * either groups or tasks, and a task's owner is looked up in the store by
+ * id. Actions (adding, editing, files, meeting mode) are in
+ * sd-plan-page-actions.c.
  */
 
-/* A month of the plan: a parent row of the tree, with the plan's tasks that
- * start in it. Private to the page. */
-#define SD_TYPE_PLAN_PAGE_MONTH (sd_plan_page_month_get_type ())
+/* A work stream of the plan (or none, stream_id 0): a parent row of the
+ * tree, with the plan's tasks in it. Private to the page. */
+#define SD_TYPE_PLAN_PAGE_GROUP (sd_plan_page_group_get_type ())
 
-G_DECLARE_FINAL_TYPE (SdPlanPageMonth, sd_plan_page_month, SD, PLAN_PAGE_MONTH, GObject)
+G_DECLARE_FINAL_TYPE (SdPlanPageGroup, sd_plan_page_group, SD, PLAN_PAGE_GROUP, GObject)
 
-struct _SdPlanPageMonth
+struct _SdPlanPageGroup
 {
-  GObject             parent_instance;
+  GObject     parent_instance;
 
-  int                 month;
-  GtkFilterListModel *tasks;
+  gint64      stream_id;
+  GListStore *tasks;
 };
 
-G_DEFINE_FINAL_TYPE (SdPlanPageMonth, sd_plan_page_month, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (SdPlanPageGroup, sd_plan_page_group, G_TYPE_OBJECT)
 
 static void
-sd_plan_page_month_finalize (GObject *object)
+sd_plan_page_group_finalize (GObject *object)
 {
-  SdPlanPageMonth *self = SD_PLAN_PAGE_MONTH (object);
+  SdPlanPageGroup *self = SD_PLAN_PAGE_GROUP (object);
 
   g_clear_object (&self->tasks);
 
-  G_OBJECT_CLASS (sd_plan_page_month_parent_class)->finalize (object);
+  G_OBJECT_CLASS (sd_plan_page_group_parent_class)->finalize (object);
 }
 
 static void
-sd_plan_page_month_class_init (SdPlanPageMonthClass *klass)
+sd_plan_page_group_class_init (SdPlanPageGroupClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = sd_plan_page_month_finalize;
+  G_OBJECT_CLASS (klass)->finalize = sd_plan_page_group_finalize;
 }
 
 static void
-sd_plan_page_month_init (SdPlanPageMonth *self)
+sd_plan_page_group_init (SdPlanPageGroup *self)
 {
+  self->tasks = g_list_store_new (SD_TYPE_PLAN_TASK);
 }
 
-static gboolean
-month_filter_func (gpointer item,
-                   gpointer user_data)
+static SdPlanPageGroup *
+sd_plan_page_group_new (gint64 stream_id)
 {
-  return sd_plan_task_get_start_month (item) == GPOINTER_TO_INT (user_data);
-}
+  SdPlanPageGroup *self = g_object_new (SD_TYPE_PLAN_PAGE_GROUP, NULL);
 
-static SdPlanPageMonth *
-sd_plan_page_month_new (int         month,
-                        GListModel *plan_tasks)
-{
-  SdPlanPageMonth *self = g_object_new (SD_TYPE_PLAN_PAGE_MONTH, NULL);
-  GtkCustomFilter *filter;
-
-  filter = gtk_custom_filter_new (month_filter_func, GINT_TO_POINTER (month), NULL);
-  self->month = month;
-  self->tasks = gtk_filter_list_model_new (g_object_ref (plan_tasks), GTK_FILTER (filter));
-
+  self->stream_id = stream_id;
   return self;
 }
 
@@ -95,44 +101,6 @@ sd_plan_page_month_new (int         month,
  * date (overdue). */
 typedef void (*CellUpdateFunc) (SdPlanPage  *self,
                                 GtkListItem *list_item);
-
-struct _SdPlanPage
-{
-  AdwBin              parent_instance;
-
-  SdStore            *store;
-  SdPlan             *plan;
-  gint64              stream_id;     /* 0: all streams */
-  GDateTime          *today;
-
-  GtkSortListModel   *plans;         /* latest year first */
-  gboolean            plans_changing;
-  GtkCustomFilter    *stream_filter;
-  GtkFilterListModel *plan_streams;
-  GListStore         *stream_choices;
-  GtkCustomFilter    *task_filter;
-  GtkFilterListModel *plan_tasks;
-  GListStore         *months;
-  GtkTreeListModel   *tree;
-  GtkSelectionModel  *selection;
-
-  GHashTable         *live_cells;    /* GtkListItem → CellUpdateFunc */
-  guint               summary_id;
-
-  GtkStack           *stack;
-  GtkLabel           *title_label;
-  GtkDropDown        *plan_dropdown;
-  GtkWidget          *goal_caption;
-  GtkLabel           *goal_label;
-  GtkWidget          *policy_caption;
-  GtkLabel           *policy_label;
-  GtkLabel           *done_label;
-  GtkWidget          *done_tile;
-  GtkLabel           *overdue_label;
-  GtkLabel           *findings_label;
-  GtkDropDown        *stream_dropdown;
-  GtkColumnView      *task_view;
-};
 
 G_DEFINE_FINAL_TYPE (SdPlanPage, sd_plan_page, ADW_TYPE_BIN)
 
@@ -168,25 +136,25 @@ plan_id (SdPlanPage *self)
   return self->plan != NULL ? sd_item_get_id (SD_ITEM (self->plan)) : 0;
 }
 
-static gboolean
-find_item (GListModel *model,
-           gpointer    item,
-           guint      *position)
+SdPlan *
+sd_plan_page_find_plan (SdPlanPage *self,
+                        int         year)
 {
-  guint n = g_list_model_get_n_items (model);
+  GListModel *plans;
+  guint n;
 
+  g_return_val_if_fail (SD_IS_PLAN_PAGE (self), NULL);
+
+  plans = sd_store_get_items (self->store, SD_TYPE_PLAN);
+  n = g_list_model_get_n_items (plans);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(GObject) other = g_list_model_get_item (model, i);
+      g_autoptr(SdPlan) plan = g_list_model_get_item (plans, i);
 
-      if (other == item)
-        {
-          if (position != NULL)
-            *position = i;
-          return TRUE;
-        }
+      if (sd_plan_get_year (plan) == year)
+        return plan;
     }
-  return FALSE;
+  return NULL;
 }
 
 /* Filters */
@@ -201,16 +169,53 @@ stream_filter_func (gpointer item,
 }
 
 static gboolean
-task_filter_func (gpointer item,
-                  gpointer user_data)
+contains (const char *text,
+          const char *needle)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  folded = g_utf8_casefold (text, -1);
+  return strstr (folded, needle) != NULL;
+}
+
+static gboolean
+task_matches (SdPlanPage *self,
+              SdPlanTask *task)
+{
+  SdUnit *unit;
+  SdPerson *person;
+
+  if (self->search == NULL)
+    return TRUE;
+  if (contains (sd_plan_task_get_title (task), self->search) ||
+      contains (sd_plan_task_get_evidence (task), self->search))
+    return TRUE;
+
+  unit = sd_store_lookup (self->store, SD_TYPE_UNIT, sd_plan_task_get_owner_unit_id (task));
+  person = sd_store_lookup (self->store, SD_TYPE_PERSON,
+                            sd_plan_task_get_owner_person_id (task));
+  return (unit != NULL && contains (sd_unit_get_name (unit), self->search)) ||
+         (person != NULL && contains (sd_person_get_name (person), self->search));
+}
+
+/* A stream's group is shown when the stream filter lets it through; while
+ * searching, only with tasks found. Tasks without a stream have a group
+ * only when there are some. */
+static gboolean
+group_filter_func (gpointer item,
+                   gpointer user_data)
 {
   SdPlanPage *self = user_data;
-  SdPlanTask *task = item;
+  SdPlanPageGroup *group = item;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (group->tasks));
 
-  if (self->plan == NULL || sd_plan_task_get_plan_id (task) != plan_id (self))
+  if (self->stream_id != 0 && group->stream_id != self->stream_id)
     return FALSE;
-
-  return self->stream_id == 0 || sd_plan_task_get_stream_id (task) == self->stream_id;
+  if (group->stream_id == 0 || self->search != NULL)
+    return n > 0;
+  return TRUE;
 }
 
 /* Header and summary */
@@ -231,40 +236,94 @@ static void
 update_header (SdPlanPage *self)
 {
   g_autofree char *title = NULL;
+  gboolean has_goal, has_policy;
+
+  if (self->plan != NULL)
+    /* Translators: the title of the plan page; %d is the plan's year */
+    title = g_strdup_printf (_("Confidentiality Work Plan %d"), self->year);
+  else
+    /* The year is in the empty state's title, which says there is none. */
+    title = g_strdup (_("Confidentiality Work Plan"));
+  gtk_label_set_text (self->title_label, title);
 
   if (self->plan == NULL)
-    return;
+    {
+      SdPlan *previous = sd_plan_page_find_plan (self, self->year - 1);
+      g_autofree char *empty_title = NULL;
+      g_autofree char *description = NULL;
+      g_autofree char *create = NULL;
+      g_autofree char *copy = NULL;
 
-  /* Translators: the title of the plan page; %d is the plan's year */
-  title = g_strdup_printf (_("Confidentiality Work Plan %d"), sd_plan_get_year (self->plan));
-  gtk_label_set_text (self->title_label, title);
+      /* Translators: the title of the plan page without a plan; %d is a year */
+      empty_title = g_strdup_printf (_("No Plan for %d"), self->year);
+      description = g_strdup_printf (_("The confidentiality work plan of %d appears here: its "
+                                       "goal, work streams and tasks, its review meetings, "
+                                       "inspections, training and commitment letters, and "
+                                       "how far the year has got."),
+                                     self->year);
+      /* Translators: a button; %d is a year */
+      create = g_strdup_printf (_("_Create Plan for %d"), self->year);
+      /* Translators: a button that copies last year's plan; %d is that year */
+      copy = g_strdup_printf (_("Copy _from %d"), self->year - 1);
+      adw_status_page_set_title (self->empty_page, empty_title);
+      adw_status_page_set_description (self->empty_page, description);
+      gtk_button_set_label (self->create_button, create);
+      gtk_button_set_label (self->copy_previous_button, copy);
+      gtk_widget_set_visible (GTK_WIDGET (self->copy_previous_button), previous != NULL);
+      gtk_stack_set_visible_child_name (self->content_stack, "empty");
+      return;
+    }
+
   set_text_row (self->goal_caption, self->goal_label, sd_plan_get_goal (self->plan));
   set_text_row (self->policy_caption, self->policy_label, sd_plan_get_policy (self->plan));
+  has_goal = gtk_widget_get_visible (self->goal_caption);
+  has_policy = gtk_widget_get_visible (self->policy_caption);
+  gtk_widget_set_visible (self->goal_grid, has_goal || has_policy);
+  gtk_stack_set_visible_child_name (self->content_stack, "plan");
 }
 
 static void
-set_number_style (GtkLabel   *label,
-                  guint       n,
-                  const char *style_class)
+set_tile (SdPlanPage *self,
+          SdPlanTile  tile,
+          const char *value,
+          const char *detail,
+          const char *tooltip,
+          const char *style)
 {
-  g_autofree char *text = g_strdup_printf ("%u", n);
+  SdPlanSummaryTile *t = &self->tiles[tile];
+  g_autofree char *description = NULL;
 
-  gtk_label_set_text (label, text);
-  if (n > 0)
-    gtk_widget_add_css_class (GTK_WIDGET (label), style_class);
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (label), style_class);
+  gtk_label_set_text (t->value, value);
+  gtk_label_set_text (t->detail, detail);
+  gtk_widget_set_tooltip_text (t->box, tooltip);
+  gtk_widget_remove_css_class (GTK_WIDGET (t->value), "warning");
+  gtk_widget_remove_css_class (GTK_WIDGET (t->value), "error");
+  gtk_widget_remove_css_class (t->box, "shortfall");
+  if (style != NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (t->value), style);
+      gtk_widget_add_css_class (t->box, "shortfall");
+    }
+
+  /* A screen reader reads the tile as one: "Tasks done: 7/12, 58 % ·
+   * target 100 %". */
+  description = g_strdup_printf ("%s, %s. %s", value, detail, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (t->box),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
 }
 
 static void refresh_live_cells (SdPlanPage *self);
 
-static void
-update_summary (SdPlanPage *self)
+void
+sd_plan_page_update_summary (SdPlanPage *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *done = NULL;
-  g_autofree char *done_tooltip = NULL;
-  SdPlanStats stats;
+  const SdPlanStats *s = &self->stats;
+  gboolean year_over;
+  guint percent;
+
+  g_return_if_fail (SD_IS_PLAN_PAGE (self));
 
   g_clear_handle_id (&self->summary_id, g_source_remove);
 
@@ -279,21 +338,120 @@ update_summary (SdPlanPage *self)
     }
 
   if (self->plan == NULL)
-    return;
+    {
+      memset (&self->stats, 0, sizeof self->stats);
+      adw_view_stack_page_set_badge_number (self->inspections_page, 0);
+      adw_view_stack_page_set_needs_attention (self->inspections_page, FALSE);
+      return;
+    }
 
-  sd_plan_stats_compute (self->store, self->plan, self->today, &stats);
+  sd_plan_stats_compute (self->store, self->plan, self->today, &self->stats);
+  year_over = g_date_time_get_year (self->today) > sd_plan_get_year (self->plan);
 
-  /* Translators: tasks done of all tasks, e.g. "7/12" */
-  done = g_strdup_printf (C_("tasks done", "%u/%u"), stats.n_done, stats.n_tasks);
-  gtk_label_set_text (self->done_label, done);
-  done_tooltip = g_strdup_printf (ngettext ("%u of %u task done; cancelled tasks are not counted",
-                                            "%u of %u tasks done; cancelled tasks are not counted",
-                                            stats.n_tasks),
-                                  stats.n_done, stats.n_tasks);
-  gtk_widget_set_tooltip_text (self->done_tile, done_tooltip);
+  {
+    g_autofree char *value = sd_plan_stats_format_ratio (s->n_done, s->n_tasks);
+    g_autofree char *detail = NULL;
+    g_autofree char *tooltip = NULL;
 
-  set_number_style (self->overdue_label, stats.n_overdue, "error");
-  set_number_style (self->findings_label, stats.n_open_findings, "warning");
+    percent = sd_plan_stats_percent (s->n_done, s->n_tasks);
+    /* Translators: below the tasks done; both numbers are percentages */
+    detail = g_strdup_printf (_("%u %% · target %u %%"), percent, SD_PLAN_KPI_TASKS_DONE);
+    tooltip = g_strdup_printf (ngettext ("%u of %u task of the year is done; cancelled tasks "
+                                         "are not counted. Target: all of them by the end of "
+                                         "the year. Short of it while tasks are overdue.",
+                                         "%u of %u tasks of the year are done; cancelled "
+                                         "tasks are not counted. Target: all of them by the "
+                                         "end of the year. Short of it while tasks are "
+                                         "overdue.",
+                                         s->n_tasks),
+                               s->n_done, s->n_tasks);
+    /* Unfinished tasks are no shortfall while there is time for them. */
+    set_tile (self, SD_PLAN_TILE_DONE, value, detail, tooltip,
+              percent < SD_PLAN_KPI_TASKS_DONE && (s->n_overdue > 0 || year_over)
+                ? "warning" : NULL);
+  }
+
+  {
+    g_autofree char *value = g_strdup_printf ("%u", s->n_overdue);
+    g_autofree char *detail = NULL;
+
+    /* Translators: below a count that should be zero */
+    detail = g_strdup_printf (_("target %u"), 0);
+    set_tile (self, SD_PLAN_TILE_OVERDUE, value, detail,
+              _("Tasks neither done nor cancelled whose end month, or end date, has passed."),
+              s->n_overdue > 0 ? "error" : NULL);
+  }
+
+  {
+    g_autofree char *value = sd_plan_stats_format_ratio (s->n_closed_findings, s->n_findings);
+    g_autofree char *detail = NULL;
+    g_autofree char *tooltip = NULL;
+
+    percent = sd_plan_stats_percent (s->n_closed_findings, s->n_findings);
+    detail = g_strdup_printf (_("%u %% · target %u %%"), percent, SD_PLAN_KPI_RECTIFICATION);
+    tooltip = g_strdup_printf (ngettext ("%u of %u inspection finding is rectified and closed. "
+                                         "Target: a rectification rate of 100 %%.",
+                                         "%u of %u inspection findings are rectified and "
+                                         "closed. Target: a rectification rate of 100 %%.",
+                                         s->n_findings),
+                               s->n_closed_findings, s->n_findings);
+    set_tile (self, SD_PLAN_TILE_FINDINGS, value, detail, tooltip,
+              percent < SD_PLAN_KPI_RECTIFICATION ? "warning" : NULL);
+  }
+
+  {
+    g_autofree char *value = g_strdup_printf ("%u", s->n_overdue_findings);
+    g_autofree char *detail = g_strdup_printf (_("target %u"), 0);
+
+    set_tile (self, SD_PLAN_TILE_OVERDUE_FINDINGS, value, detail,
+              _("Findings not closed by their rectification deadline."),
+              s->n_overdue_findings > 0 ? "error" : NULL);
+  }
+
+  {
+    g_autofree char *ratio = sd_plan_stats_format_ratio (s->n_trained, s->n_active_people);
+    g_autofree char *value = NULL;
+    g_autofree char *detail = NULL;
+    g_autofree char *tooltip = NULL;
+
+    percent = sd_plan_stats_percent (s->n_trained, s->n_active_people);
+    /* Translators: a percentage */
+    value = g_strdup_printf (_("%u %%"), percent);
+    /* Translators: below the training coverage; %s is like "36/40" (people
+     * trained of the active staff) */
+    detail = g_strdup_printf (_("%s · target %u %%"), ratio, SD_PLAN_KPI_TRAINING);
+    tooltip = g_strdup_printf (ngettext ("%u of the %u active member of staff attended a "
+                                         "training session of the plan. Target: everyone.",
+                                         "%u of the %u active staff attended a training "
+                                         "session of the plan. Target: everyone.",
+                                         s->n_active_people),
+                               s->n_trained, s->n_active_people);
+    set_tile (self, SD_PLAN_TILE_TRAINING, value, detail, tooltip,
+              percent < SD_PLAN_KPI_TRAINING ? "warning" : NULL);
+  }
+
+  {
+    g_autofree char *ratio = sd_plan_stats_format_ratio (s->n_committed, s->n_active_people);
+    g_autofree char *value = NULL;
+    g_autofree char *detail = NULL;
+    g_autofree char *tooltip = NULL;
+
+    percent = sd_plan_stats_percent (s->n_committed, s->n_active_people);
+    value = g_strdup_printf (_("%u %%"), percent);
+    detail = g_strdup_printf (_("%s · target %u %%"), ratio, SD_PLAN_KPI_COMMITMENT);
+    tooltip = g_strdup_printf (ngettext ("%u of the %u active member of staff signed a "
+                                         "confidentiality commitment letter for the year. "
+                                         "Target: everyone.",
+                                         "%u of the %u active staff signed a confidentiality "
+                                         "commitment letter for the year. Target: everyone.",
+                                         s->n_active_people),
+                               s->n_committed, s->n_active_people);
+    set_tile (self, SD_PLAN_TILE_COMMITMENT, value, detail, tooltip,
+              percent < SD_PLAN_KPI_COMMITMENT ? "warning" : NULL);
+  }
+
+  adw_view_stack_page_set_badge_number (self->inspections_page, s->n_overdue_findings);
+  adw_view_stack_page_set_needs_attention (self->inspections_page, s->n_overdue_findings > 0);
 }
 
 static gboolean
@@ -302,97 +460,526 @@ summary_idle_cb (gpointer user_data)
   SdPlanPage *self = user_data;
 
   self->summary_id = 0;
-  update_summary (self);
+  sd_plan_page_update_summary (self);
 
   return G_SOURCE_REMOVE;
 }
 
-/* An import or the demo data adds items one by one: count once afterwards. */
+/* An import or the demo data adds items one by one, a meeting's ticks come
+ * in bursts: count once afterwards. */
 static void
 queue_summary (SdPlanPage *self)
 {
   if (self->summary_id == 0)
-    self->summary_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, summary_idle_cb, self, NULL);
+    self->summary_id = g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, 50, summary_idle_cb,
+                                           self, NULL);
 }
 
-/* Selection of the plan and the stream */
+static void
+add_tile (SdPlanPage *self,
+          SdPlanTile  tile,
+          const char *caption)
+{
+  SdPlanSummaryTile *t = &self->tiles[tile];
+
+  t->box = g_object_new (GTK_TYPE_BOX,
+                         "orientation", GTK_ORIENTATION_VERTICAL,
+                         "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
+                         NULL);
+  gtk_widget_add_css_class (t->box, "card");
+  gtk_widget_add_css_class (t->box, "summary-tile");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (t->box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, caption,
+                                  -1);
+
+  t->value = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (t->value, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (t->value), "title-2");
+  gtk_widget_add_css_class (GTK_WIDGET (t->value), "numeric");
+  t->caption = GTK_LABEL (gtk_label_new (caption));
+  gtk_label_set_xalign (t->caption, 0);
+  gtk_label_set_ellipsize (t->caption, PANGO_ELLIPSIZE_END);
+  /* Short natural widths, so that the six tiles fit on one line of a
+   * window of 1,000 pixels; a wider one gives them more. */
+  gtk_label_set_max_width_chars (t->caption, 14);
+  t->detail = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (t->detail, 0);
+  gtk_label_set_ellipsize (t->detail, PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (t->detail, 16);
+  gtk_widget_add_css_class (GTK_WIDGET (t->detail), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (t->detail), "dim-label");
+
+  gtk_box_append (GTK_BOX (t->box), GTK_WIDGET (t->value));
+  gtk_box_append (GTK_BOX (t->box), GTK_WIDGET (t->caption));
+  gtk_box_append (GTK_BOX (t->box), GTK_WIDGET (t->detail));
+  gtk_flow_box_append (self->summary_box, t->box);
+  /* The flow box's own child would take the focus for nothing. */
+  gtk_widget_set_focusable (gtk_widget_get_parent (t->box), FALSE);
+}
+
+/* The task count and the empty list */
+
+static guint
+count_plan_tasks (SdPlanPage *self)
+{
+  GListModel *tasks = sd_store_get_items (self->store, SD_TYPE_PLAN_TASK);
+  guint n = g_list_model_get_n_items (tasks);
+  guint count = 0;
+
+  for (guint i = 0; self->plan != NULL && i < n; i++)
+    {
+      g_autoptr(SdPlanTask) task = g_list_model_get_item (tasks, i);
+
+      count += sd_plan_task_get_plan_id (task) == plan_id (self);
+    }
+  return count;
+}
 
 static void
-sync_plan_dropdown (SdPlanPage *self)
+update_count (SdPlanPage *self)
 {
-  guint position;
+  guint n_groups = g_list_model_get_n_items (G_LIST_MODEL (self->shown_groups));
+  guint shown = 0;
+  guint total;
+  g_autofree char *text = NULL;
 
-  if (self->plan != NULL &&
-      find_item (G_LIST_MODEL (self->plans), self->plan, &position) &&
-      gtk_drop_down_get_selected (self->plan_dropdown) != position)
-    gtk_drop_down_set_selected (self->plan_dropdown, position);
+  for (guint i = 0; i < n_groups; i++)
+    {
+      g_autoptr(SdPlanPageGroup) group = g_list_model_get_item (G_LIST_MODEL (self->shown_groups),
+                                                                i);
+
+      shown += g_list_model_get_n_items (G_LIST_MODEL (group->tasks));
+    }
+
+  if (self->search == NULL && self->stream_id == 0)
+    {
+      total = shown;
+      text = g_strdup_printf (ngettext ("%u task", "%u tasks", total), total);
+    }
+  else
+    {
+      total = count_plan_tasks (self);
+      /* Translators: tasks shown of all tasks of the plan */
+      text = g_strdup_printf (ngettext ("%u of %u task", "%u of %u tasks", total),
+                              shown, total);
+    }
+  gtk_label_set_text (self->count_label, text);
+
+  if (shown > 0)
+    {
+      gtk_stack_set_visible_child_name (self->tasks_stack, "list");
+      return;
+    }
+
+  if (total == 0)
+    {
+      adw_status_page_set_title (self->no_tasks_page, _("No Tasks Yet"));
+      adw_status_page_set_description (self->no_tasks_page,
+                                       _("Add the year’s tasks work stream by work stream, "
+                                         "with their owners and months, or import them from "
+                                         "a CSV file."));
+      gtk_button_set_label (self->no_tasks_button, _("_Add Task"));
+    }
+  else
+    {
+      adw_status_page_set_title (self->no_tasks_page, _("No Matching Tasks"));
+      adw_status_page_set_description (self->no_tasks_page,
+                                       _("No task of this work stream matches the search."));
+      gtk_button_set_label (self->no_tasks_button, _("_Show All Tasks"));
+    }
+  gtk_stack_set_visible_child_name (self->tasks_stack, "none");
+}
+
+static void
+no_tasks_clicked_cb (SdPlanPage *self)
+{
+  if (self->search == NULL && self->stream_id == 0)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "plan.add-task", NULL);
+      return;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->stream_dropdown, 0);
+}
+
+/* The groups */
+
+static int
+compare_tasks (gconstpointer a,
+               gconstpointer b)
+{
+  SdPlanTask *x = *(SdPlanTask **) a;
+  SdPlanTask *y = *(SdPlanTask **) b;
+  int px = sd_plan_task_get_position (x), py = sd_plan_task_get_position (y);
+  gint64 ix = sd_item_get_id (SD_ITEM (x)), iy = sd_item_get_id (SD_ITEM (y));
+
+  if (px != py)
+    return px < py ? -1 : 1;
+  return ix < iy ? -1 : ix > iy;
+}
+
+/* Makes @store hold @tasks, changing only the range that differs, and
+ * tells the list again about changed tasks outside it. */
+static void
+sync_group (SdPlanPage *self,
+            GListStore *store,
+            GPtrArray  *tasks)
+{
+  GListModel *model = G_LIST_MODEL (store);
+  guint n_old = g_list_model_get_n_items (model);
+  guint n_new = tasks->len;
+  guint prefix = 0, suffix = 0;
+
+  while (prefix < n_old && prefix < n_new)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, prefix);
+
+      if (item != tasks->pdata[prefix])
+        break;
+      prefix++;
+    }
+  while (suffix < n_old - prefix && suffix < n_new - prefix)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, n_old - suffix - 1);
+
+      if (item != tasks->pdata[n_new - suffix - 1])
+        break;
+      suffix++;
+    }
+  if (prefix + suffix < MAX (n_old, n_new))
+    g_list_store_splice (store, prefix, n_old - prefix - suffix, tasks->pdata + prefix,
+                         n_new - prefix - suffix);
+
+  /* A task edited in place keeps its row: the row must show the edit. */
+  for (guint i = 0; i < n_new; i++)
+    {
+      if ((i >= prefix && i < n_new - suffix) ||
+          !g_hash_table_contains (self->dirty, tasks->pdata[i]))
+        continue;
+      g_list_store_splice (store, i, 1, tasks->pdata + i, 1);
+    }
+}
+
+void
+sd_plan_page_sync_tasks (SdPlanPage *self)
+{
+  GListModel *all = sd_store_get_items (self->store, SD_TYPE_PLAN_TASK);
+  guint n = g_list_model_get_n_items (all);
+  guint n_groups = g_list_model_get_n_items (G_LIST_MODEL (self->groups));
+  g_autoptr(GHashTable) buckets = NULL;
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+
+  g_return_if_fail (SD_IS_PLAN_PAGE (self));
+
+  g_clear_handle_id (&self->tasks_id, g_source_remove);
+
+  /* The plan's tasks that match, by stream. */
+  buckets = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                   (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < n_groups; i++)
+    {
+      SdPlanPageGroup *group = g_list_model_get_item (G_LIST_MODEL (self->groups), i);
+
+      if (group->stream_id != 0)
+        g_hash_table_insert (buckets, &group->stream_id, g_ptr_array_new ());
+      /* The store of groups keeps it alive. */
+      g_object_unref (group);
+    }
+  for (guint i = 0; self->plan != NULL && i < n; i++)
+    {
+      SdPlanTask *task = g_list_model_get_item (all, i);
+      gint64 stream_id = sd_plan_task_get_stream_id (task);
+      GPtrArray *bucket;
+
+      /* The store keeps it alive. */
+      g_object_unref (task);
+      if (sd_plan_task_get_plan_id (task) != plan_id (self) || !task_matches (self, task))
+        continue;
+      bucket = g_hash_table_lookup (buckets, &stream_id);
+      g_ptr_array_add (bucket != NULL ? bucket : none, task);
+    }
+
+  for (guint i = 0; i < n_groups; i++)
+    {
+      g_autoptr(SdPlanPageGroup) group = g_list_model_get_item (G_LIST_MODEL (self->groups), i);
+      GPtrArray *tasks = group->stream_id != 0 ? g_hash_table_lookup (buckets, &group->stream_id)
+                                               : none;
+
+      g_ptr_array_sort (tasks, compare_tasks);
+      sync_group (self, group->tasks, tasks);
+    }
+  g_hash_table_remove_all (self->dirty);
+
+  /* A group that became empty or got its first task may come or go. */
+  gtk_filter_changed (GTK_FILTER (self->group_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_count (self);
+}
+
+static gboolean
+sync_tasks_cb (gpointer user_data)
+{
+  SdPlanPage *self = user_data;
+
+  self->tasks_id = 0;
+  sd_plan_page_sync_tasks (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* An import adds tasks one by one: the list is brought up to date once. */
+static void
+tasks_changed_cb (SdPlanPage *self,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  GListModel *tasks)
+{
+  for (guint i = position; i < position + added; i++)
+    g_hash_table_add (self->dirty, g_list_model_get_item (tasks, i));
+  if (self->tasks_id == 0)
+    self->tasks_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, sync_tasks_cb, self, NULL);
+}
+
+/* The search looks at owners' names too. */
+static void
+owners_changed_cb (SdPlanPage *self)
+{
+  if (self->search != NULL && self->tasks_id == 0)
+    self->tasks_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, sync_tasks_cb, self, NULL);
+}
+
+/* One group per stream of the plan, in the streams' order, and the group
+ * of tasks without a stream last. Groups are kept across changes, so that
+ * renaming a stream does not rebuild the tree. */
+static void
+sync_groups (SdPlanPage *self)
+{
+  GListModel *streams = G_LIST_MODEL (self->plan_streams);
+  guint n_streams = g_list_model_get_n_items (streams);
+  guint n_groups = g_list_model_get_n_items (G_LIST_MODEL (self->groups));
+  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean same = n_groups == n_streams + 1;
+
+  for (guint i = 0; i <= n_streams; i++)
+    {
+      gint64 stream_id = 0;
+      SdPlanPageGroup *group = NULL;
+
+      if (i < n_streams)
+        {
+          g_autoptr(SdPlanStream) stream = g_list_model_get_item (streams, i);
+
+          stream_id = sd_item_get_id (SD_ITEM (stream));
+        }
+      for (guint j = 0; j < n_groups && group == NULL; j++)
+        {
+          g_autoptr(SdPlanPageGroup) old = g_list_model_get_item (G_LIST_MODEL (self->groups), j);
+
+          if (old->stream_id == stream_id)
+            {
+              group = g_object_ref (old);
+              same &= i == j;
+            }
+        }
+      if (group == NULL)
+        {
+          group = sd_plan_page_group_new (stream_id);
+          same = FALSE;
+        }
+      g_ptr_array_add (groups, group);
+    }
+
+  if (!same)
+    g_list_store_splice (self->groups, 0, n_groups, groups->pdata, groups->len);
+  sd_plan_page_sync_tasks (self);
+}
+
+/* Selection of the year and the stream */
+
+static int
+compare_years_desc (gconstpointer a,
+                    gconstpointer b)
+{
+  return *(const int *) b - *(const int *) a;
+}
+
+/* The years offered: every plan's, and this year, which may have none yet
+ * (its empty state offers to make one). */
+static void
+sync_years (SdPlanPage *self)
+{
+  GListModel *plans = sd_store_get_items (self->store, SD_TYPE_PLAN);
+  guint n = g_list_model_get_n_items (plans);
+  g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->years));
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  gboolean same;
+  int current = g_date_time_get_year (self->today);
+  guint selected = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SdPlan) plan = g_list_model_get_item (plans, i);
+      int year = sd_plan_get_year (plan);
+
+      g_array_append_val (years, year);
+    }
+  g_array_append_val (years, current);
+  if (self->year != 0)
+    g_array_append_val (years, self->year);
+  g_array_sort (years, compare_years_desc);
+
+  for (guint i = 0; i < years->len; i++)
+    {
+      int year = g_array_index (years, int, i);
+
+      if (i > 0 && year == g_array_index (years, int, i - 1))
+        continue;
+      if (year == self->year)
+        selected = strings->len;
+      g_ptr_array_add (strings, g_strdup_printf ("%d", year));
+    }
+  g_ptr_array_add (strings, NULL);
+
+  same = n_old == strings->len - 1;
+  for (guint i = 0; same && i < n_old; i++)
+    same = g_str_equal (gtk_string_list_get_string (self->years, i), strings->pdata[i]);
+
+  self->updating_years++;
+  if (!same)
+    gtk_string_list_splice (self->years, 0, n_old, (const char * const *) strings->pdata);
+  if (gtk_drop_down_get_selected (self->year_dropdown) != selected)
+    gtk_drop_down_set_selected (self->year_dropdown, selected);
+  self->updating_years--;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->year_dropdown), strings->len - 1 > 1);
+}
+
+static void
+timeline_task_activated_cb (SdPlanPage *self,
+                            SdPlanTask *task)
+{
+  sd_plan_page_edit_task (self, task);
+}
+
+/* The views made so far show the plan. */
+static void
+set_views_plan (SdPlanPage *self)
+{
+  if (self->timeline != NULL)
+    sd_timeline_view_set_plan (SD_TIMELINE_VIEW (self->timeline), self->plan);
+  if (self->meetings != NULL)
+    sd_meetings_view_set_plan (SD_MEETINGS_VIEW (self->meetings), self->plan);
+  if (self->findings != NULL)
+    sd_findings_view_set_plan (SD_FINDINGS_VIEW (self->findings), self->plan);
+  if (self->training != NULL)
+    sd_training_view_set_plan (SD_TRAINING_VIEW (self->training), self->plan);
+  if (self->letters != NULL)
+    sd_commitments_view_set_plan (SD_COMMITMENTS_VIEW (self->letters), self->plan);
+}
+
+/* Each view is made the first time it is shown: the training and letters
+ * views list every person, which a meeting on the tasks may never need. */
+static void
+ensure_view (SdPlanPage *self)
+{
+  const char *name = sd_plan_page_get_view (self);
+  GtkWidget *view = NULL;
+
+  if (g_strcmp0 (name, "timeline") == 0 && self->timeline == NULL)
+    {
+      view = self->timeline = sd_timeline_view_new (self->store);
+      g_signal_connect_object (view, "task-activated", G_CALLBACK (timeline_task_activated_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (view, "notify::selected-task",
+                               G_CALLBACK (sd_plan_page_update_actions), self,
+                               G_CONNECT_SWAPPED);
+      gtk_scrolled_window_set_child (self->timeline_scroll, view);
+    }
+  else if (g_strcmp0 (name, "meetings") == 0 && self->meetings == NULL)
+    {
+      view = self->meetings = sd_meetings_view_new (self->store);
+      adw_bin_set_child (self->meetings_bin, view);
+    }
+  else if (g_strcmp0 (name, "inspections") == 0 && self->findings == NULL)
+    {
+      view = self->findings = sd_findings_view_new (self->store);
+      adw_bin_set_child (self->findings_bin, view);
+    }
+  else if (g_strcmp0 (name, "training") == 0 && self->training == NULL)
+    {
+      view = self->training = sd_training_view_new (self->store);
+      adw_bin_set_child (self->training_bin, view);
+    }
+  else if (g_strcmp0 (name, "letters") == 0 && self->letters == NULL)
+    {
+      view = self->letters = sd_commitments_view_new (self->store);
+      adw_bin_set_child (self->letters_bin, view);
+    }
+
+  if (view != NULL && self->plan != NULL)
+    set_views_plan (self);
+}
+
+static void
+view_changed_cb (SdPlanPage *self)
+{
+  ensure_view (self);
+  sd_plan_page_update_actions (self);
 }
 
 static void
 show_plan (SdPlanPage *self,
-           SdPlan     *plan)
+           SdPlan     *plan,
+           int         year)
 {
-  if (!g_set_object (&self->plan, plan))
-    return;
+  gboolean changed = g_set_object (&self->plan, plan);
 
-  /* Streams belong to a plan: start again from all of them. */
-  self->stream_id = 0;
-  gtk_drop_down_set_selected (self->stream_dropdown, 0);
-  gtk_filter_changed (GTK_FILTER (self->stream_filter), GTK_FILTER_CHANGE_DIFFERENT);
-  gtk_filter_changed (GTK_FILTER (self->task_filter), GTK_FILTER_CHANGE_DIFFERENT);
-
+  self->year = plan != NULL ? sd_plan_get_year (plan) : year;
+  sync_years (self);
   update_header (self);
-  update_summary (self);
-  sync_plan_dropdown (self);
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
+  if (changed)
+    {
+      /* Streams belong to a plan: start again from all of them. */
+      self->stream_id = 0;
+      gtk_drop_down_set_selected (self->stream_dropdown, 0);
+      /* The streams' change brings the groups and their tasks. */
+      gtk_filter_changed (GTK_FILTER (self->stream_filter), GTK_FILTER_CHANGE_DIFFERENT);
+      sd_plan_page_sync_tasks (self);
+
+      if (plan != NULL)
+        set_views_plan (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
+    }
+
+  sd_plan_page_update_summary (self);
+  update_count (self);
+  sd_plan_page_update_actions (self);
 }
 
 static void
-plan_selected_cb (SdPlanPage *self)
+year_selected_cb (SdPlanPage *self)
 {
-  gpointer item;
+  guint selected = gtk_drop_down_get_selected (self->year_dropdown);
+  const char *text;
 
-  /* While the plans change, the drop-down picks a neighbour of a removed
-   * plan on its own; plans_changed_after_cb() decides instead. */
-  if (self->plans_changing)
+  if (self->updating_years > 0 || selected == GTK_INVALID_LIST_POSITION)
     return;
 
-  item = gtk_drop_down_get_selected_item (self->plan_dropdown);
-  if (SD_IS_PLAN (item))
-    show_plan (self, item);
+  text = gtk_string_list_get_string (self->years, selected);
+  if (text != NULL)
+    sd_plan_page_set_year (self, atoi (text));
 }
 
 static void
-plans_changed_before_cb (SdPlanPage *self)
+plans_changed_cb (SdPlanPage *self)
 {
-  self->plans_changing = TRUE;
-}
+  SdPlan *plan = sd_plan_page_find_plan (self, self->year);
 
-static void
-plans_changed_after_cb (SdPlanPage *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->plans));
-
-  self->plans_changing = FALSE;
-
-  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "plan" : "empty");
-  gtk_widget_set_visible (GTK_WIDGET (self->plan_dropdown), n > 1);
-
-  if (self->plan != NULL && find_item (G_LIST_MODEL (self->plans), self->plan, NULL))
-    {
-      /* The plan itself may have changed: its year, goal or policy. */
-      update_header (self);
-      refresh_live_cells (self);
-      queue_summary (self);
-      sync_plan_dropdown (self);
-    }
-  else
-    {
-      GListModel *plans = sd_store_get_items (self->store, SD_TYPE_PLAN);
-
-      show_plan (self, sd_plan_stats_default_plan (plans, self->today));
-    }
+  /* A plan made for the year shown (an import, another window) is shown;
+   * so is the plan itself changed (its goal, policy). */
+  show_plan (self, plan, self->year);
+  refresh_live_cells (self);
 }
 
 static void
@@ -405,7 +992,24 @@ stream_selected_cb (SdPlanPage *self)
     return;
 
   self->stream_id = stream_id;
-  gtk_filter_changed (GTK_FILTER (self->task_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_filter_changed (GTK_FILTER (self->group_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_count (self);
+  sd_plan_page_update_actions (self);
+}
+
+static void
+search_changed_cb (SdPlanPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  g_autofree char *search = *stripped != '\0' ? g_utf8_casefold (stripped, -1) : NULL;
+
+  if (g_strcmp0 (search, self->search) == 0)
+    return;
+
+  g_free (self->search);
+  self->search = g_steal_pointer (&search);
+  sd_plan_page_sync_tasks (self);
 }
 
 static void
@@ -414,12 +1018,7 @@ plan_streams_changed_cb (SdPlanPage *self)
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->plan_streams));
 
   gtk_widget_set_visible (GTK_WIDGET (self->stream_dropdown), n > 0);
-}
-
-static char *
-plan_year_string (SdPlan *plan)
-{
-  return plan != NULL ? g_strdup_printf ("%d", sd_plan_get_year (plan)) : g_strdup ("");
+  sync_groups (self);
 }
 
 static char *
@@ -518,12 +1117,23 @@ new_inscription (guint nat_chars)
   return inscription;
 }
 
+static const char *
+group_name (SdPlanPage      *self,
+            SdPlanPageGroup *group)
+{
+  SdPlanStream *stream;
+
+  if (group->stream_id == 0)
+    return _("No Work Stream");
+  stream = sd_store_lookup (self->store, SD_TYPE_PLAN_STREAM, group->stream_id);
+  return stream != NULL ? sd_plan_stream_get_name (stream) : "";
+}
+
 static void
-update_month_count (GtkListItem *list_item,
+update_group_count (GtkListItem *list_item,
                     GParamSpec  *pspec,
                     GListModel  *tasks)
 {
-  GtkWidget *expander = gtk_list_item_get_child (list_item);
   GtkLabel *count = g_object_get_data (G_OBJECT (list_item), "count");
   guint n = g_list_model_get_n_items (tasks);
   g_autofree char *text = NULL;
@@ -533,12 +1143,6 @@ update_month_count (GtkListItem *list_item,
   else
     text = g_strdup_printf (ngettext ("%u task", "%u tasks", n), n);
   gtk_label_set_text (count, text);
-
-  /* An empty month has nothing to expand: hide its arrow. */
-  if (n == 0)
-    gtk_widget_add_css_class (expander, "empty-month");
-  else
-    gtk_widget_remove_css_class (expander, "empty-month");
 }
 
 static void
@@ -548,24 +1152,62 @@ title_setup_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *expander = gtk_tree_expander_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *month = gtk_label_new (NULL);
+  GtkWidget *name = gtk_label_new (NULL);
   GtkWidget *count = gtk_label_new (NULL);
   GtkWidget *title = new_inscription (40);
+  GtkWidget *carried = gtk_label_new (_("Carried over"));
 
-  gtk_label_set_xalign (GTK_LABEL (month), 0);
-  gtk_widget_add_css_class (month, "heading");
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (name, "heading");
   gtk_label_set_xalign (GTK_LABEL (count), 0);
   gtk_widget_add_css_class (count, "dim-label");
+  gtk_widget_add_css_class (carried, "caption");
+  gtk_widget_add_css_class (carried, "carried-over");
+  gtk_widget_set_valign (carried, GTK_ALIGN_CENTER);
 
-  gtk_box_append (GTK_BOX (box), month);
+  gtk_box_append (GTK_BOX (box), name);
   gtk_box_append (GTK_BOX (box), count);
   gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), carried);
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
   gtk_list_item_set_child (list_item, expander);
 
-  g_object_set_data (G_OBJECT (list_item), "month", month);
+  g_object_set_data (G_OBJECT (list_item), "name", name);
   g_object_set_data (G_OBJECT (list_item), "count", count);
   g_object_set_data (G_OBJECT (list_item), "title", title);
+  g_object_set_data (G_OBJECT (list_item), "carried", carried);
+}
+
+static void
+title_update (SdPlanPage  *self,
+              GtkListItem *list_item)
+{
+  GtkWidget *name = g_object_get_data (G_OBJECT (list_item), "name");
+  GtkWidget *carried = g_object_get_data (G_OBJECT (list_item), "carried");
+  GtkWidget *title = g_object_get_data (G_OBJECT (list_item), "title");
+  g_autoptr(GObject) item = list_item_get_row_item (list_item);
+
+  if (SD_IS_PLAN_PAGE_GROUP (item))
+    gtk_label_set_text (GTK_LABEL (name), group_name (self, SD_PLAN_PAGE_GROUP (item)));
+  else if (SD_IS_PLAN_TASK (item))
+    {
+      SdPlanTask *task = SD_PLAN_TASK (item);
+      gboolean carried_over = sd_plan_task_get_carried_over (task);
+
+      set_inscription (title, sd_plan_task_get_title (task));
+      gtk_widget_set_visible (carried, carried_over);
+      if (carried_over)
+        {
+          /* Translators: tooltip of the "Carried over" tag of a task; %d
+           * is last year */
+          g_autofree char *tooltip = g_strdup_printf (_("Not finished in %d: carried over "
+                                                        "into this year’s plan"),
+                                                      self->year - 1);
+
+          gtk_widget_set_tooltip_text (carried, tooltip);
+        }
+    }
 }
 
 static void
@@ -574,38 +1216,33 @@ title_bind_cb (GtkSignalListItemFactory *factory,
                SdPlanPage               *self)
 {
   GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (list_item));
-  GtkWidget *month_label = g_object_get_data (G_OBJECT (list_item), "month");
+  GtkWidget *name = g_object_get_data (G_OBJECT (list_item), "name");
   GtkWidget *count = g_object_get_data (G_OBJECT (list_item), "count");
   GtkWidget *title = g_object_get_data (G_OBJECT (list_item), "title");
+  GtkWidget *carried = g_object_get_data (G_OBJECT (list_item), "carried");
   g_autoptr(GObject) item = list_item_get_row_item (list_item);
 
   gtk_tree_expander_set_list_row (expander, gtk_list_item_get_item (list_item));
 
-  gtk_widget_set_visible (month_label, SD_IS_PLAN_PAGE_MONTH (item));
-  gtk_widget_set_visible (count, SD_IS_PLAN_PAGE_MONTH (item));
+  gtk_widget_set_visible (name, SD_IS_PLAN_PAGE_GROUP (item));
+  gtk_widget_set_visible (count, SD_IS_PLAN_PAGE_GROUP (item));
   gtk_widget_set_visible (title, SD_IS_PLAN_TASK (item));
+  gtk_widget_set_visible (carried, FALSE);
 
-  if (SD_IS_PLAN_PAGE_MONTH (item))
+  if (SD_IS_PLAN_PAGE_GROUP (item))
     {
-      SdPlanPageMonth *month = SD_PLAN_PAGE_MONTH (item);
+      SdPlanPageGroup *group = SD_PLAN_PAGE_GROUP (item);
       gulong handler;
 
-      gtk_label_set_text (GTK_LABEL (month_label), sd_month_label (month->month));
-      update_month_count (list_item, NULL, G_LIST_MODEL (month->tasks));
-      handler = g_signal_connect_object (month->tasks, "notify::n-items",
-                                         G_CALLBACK (update_month_count), list_item,
+      update_group_count (list_item, NULL, G_LIST_MODEL (group->tasks));
+      handler = g_signal_connect_object (group->tasks, "notify::n-items",
+                                         G_CALLBACK (update_group_count), list_item,
                                          G_CONNECT_SWAPPED);
       g_object_set_data (G_OBJECT (list_item), "count-handler", GSIZE_TO_POINTER (handler));
       g_object_set_data_full (G_OBJECT (list_item), "count-model",
-                              g_object_ref (month->tasks), g_object_unref);
+                              g_object_ref (group->tasks), g_object_unref);
     }
-  else if (SD_IS_PLAN_TASK (item))
-    {
-      const char *text = sd_plan_task_get_title (SD_PLAN_TASK (item));
-
-      gtk_widget_remove_css_class (GTK_WIDGET (expander), "empty-month");
-      set_inscription (title, text);
-    }
+  live_cell_bind (self, list_item, title_update);
 }
 
 static void
@@ -626,49 +1263,7 @@ title_unbind_cb (GtkSignalListItemFactory *factory,
     }
 
   gtk_tree_expander_set_list_row (expander, NULL);
-}
-
-static void
-inscription_setup (GtkListItem *list_item,
-                   guint        nat_chars)
-{
-  gtk_list_item_set_child (list_item, new_inscription (nat_chars));
-}
-
-static void
-stream_setup_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 SdPlanPage               *self)
-{
-  inscription_setup (list_item, 16);
-}
-
-static void
-stream_update (SdPlanPage  *self,
-               GtkListItem *list_item)
-{
-  g_autoptr(GObject) item = list_item_get_row_item (list_item);
-  const char *name = NULL;
-
-  if (SD_IS_PLAN_TASK (item))
-    {
-      SdPlanStream *stream;
-
-      stream = sd_store_lookup (self->store, SD_TYPE_PLAN_STREAM,
-                                sd_plan_task_get_stream_id (SD_PLAN_TASK (item)));
-      if (stream != NULL)
-        name = sd_plan_stream_get_name (stream);
-    }
-
-  set_inscription (gtk_list_item_get_child (list_item), name);
-}
-
-static void
-stream_bind_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                SdPlanPage               *self)
-{
-  live_cell_bind (self, list_item, stream_update);
+  g_hash_table_remove (self->live_cells, list_item);
 }
 
 static void
@@ -676,7 +1271,7 @@ owner_setup_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *list_item,
                 SdPlanPage               *self)
 {
-  inscription_setup (list_item, 24);
+  gtk_list_item_set_child (list_item, new_inscription (24));
 }
 
 static void
@@ -725,14 +1320,22 @@ months_query_tooltip_cb (GtkWidget   *inscription,
 {
   g_autoptr(GObject) item = list_item_get_row_item (list_item);
   g_autofree char *text = NULL;
+  const char *start_date, *end_date;
   int start, end;
 
   if (!SD_IS_PLAN_TASK (item))
     return FALSE;
 
+  start_date = sd_plan_task_get_start_date (SD_PLAN_TASK (item));
+  end_date = sd_plan_task_get_end_date (SD_PLAN_TASK (item));
   start = CLAMP (sd_plan_task_get_start_month (SD_PLAN_TASK (item)), 1, 12);
   end = CLAMP (sd_plan_task_get_end_month (SD_PLAN_TASK (item)), 1, 12);
-  if (start == end)
+  if (start_date != NULL || end_date != NULL)
+    /* Translators: the exact dates of a task, e.g. "2026-03-15 to 2026-04-30" */
+    text = g_strdup_printf (_("%s to %s"),
+                            start_date != NULL ? start_date : sd_month_label (start),
+                            end_date != NULL ? end_date : sd_month_label (end));
+  else if (start == end)
     text = g_strdup (sd_month_label (start));
   else
     /* Translators: a range of months, e.g. "March to June" */
@@ -799,14 +1402,20 @@ status_query_tooltip_cb (GtkWidget   *label,
   GtkWidget *self = gtk_widget_get_ancestor (label, SD_TYPE_PLAN_PAGE);
   g_autoptr(GObject) item = list_item_get_row_item (list_item);
   g_autofree char *text = NULL;
+  const char *end_date;
   int end;
 
   if (self == NULL || !task_is_overdue (SD_PLAN_PAGE (self), item))
     return FALSE;
 
+  end_date = sd_plan_task_get_end_date (SD_PLAN_TASK (item));
   end = CLAMP (sd_plan_task_get_end_month (SD_PLAN_TASK (item)), 1, 12);
-  /* Translators: tooltip of an overdue task; %s is a month */
-  text = g_strdup_printf (_("Was due by the end of %s"), sd_month_label (end));
+  if (end_date != NULL)
+    /* Translators: tooltip of an overdue task; %s is a date */
+    text = g_strdup_printf (_("Was due on %s"), end_date);
+  else
+    /* Translators: tooltip of an overdue task; %s is a month */
+    text = g_strdup_printf (_("Was due by the end of %s"), sd_month_label (end));
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
 }
@@ -915,13 +1524,245 @@ progress_bind_cb (GtkSignalListItemFactory *factory,
 }
 
 static GListModel *
-create_month_model_cb (gpointer item,
+create_group_model_cb (gpointer item,
                        gpointer user_data)
 {
-  if (SD_IS_PLAN_PAGE_MONTH (item))
-    return g_object_ref (G_LIST_MODEL (SD_PLAN_PAGE_MONTH (item)->tasks));
+  if (SD_IS_PLAN_PAGE_GROUP (item))
+    return g_object_ref (G_LIST_MODEL (SD_PLAN_PAGE_GROUP (item)->tasks));
 
   return NULL;
+}
+
+/* Selection */
+
+static GtkWidget *
+task_list_view (SdPlanPage *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->task_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      return child;
+  return NULL;
+}
+
+static guint
+row_of (SdPlanPage *self,
+        gpointer    item)
+{
+  GListModel *rows = G_LIST_MODEL (self->tree);
+  guint n = g_list_model_get_n_items (rows);
+
+  /* A linear search, once per selection: 2,000 tasks take well under a
+   * millisecond. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(GObject) row_item = gtk_tree_list_row_get_item (row);
+
+      if (row_item == item)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+SdPlanTask *
+sd_plan_page_get_selected_task (SdPlanPage *self)
+{
+  GtkTreeListRow *row;
+  gpointer item;
+
+  g_return_val_if_fail (SD_IS_PLAN_PAGE (self), NULL);
+
+  if (g_strcmp0 (sd_plan_page_get_view (self), "timeline") == 0)
+    return self->timeline != NULL
+           ? sd_timeline_view_get_selected_task (SD_TIMELINE_VIEW (self->timeline)) : NULL;
+
+  row = gtk_single_selection_get_selected_item (self->selection);
+  if (row == NULL)
+    return NULL;
+  item = gtk_tree_list_row_get_item (row);
+  /* The tree holds a reference to the item as long as the row is there. */
+  g_object_unref (item);
+  return SD_IS_PLAN_TASK (item) ? item : NULL;
+}
+
+void
+sd_plan_page_select_task (SdPlanPage *self,
+                          SdPlanTask *task)
+{
+  guint position;
+
+  g_return_if_fail (SD_IS_PLAN_PAGE (self));
+  g_return_if_fail (task == NULL || SD_IS_PLAN_TASK (task));
+
+  if (self->timeline != NULL)
+    sd_timeline_view_set_selected_task (SD_TIMELINE_VIEW (self->timeline), task);
+
+  self->selected_id = task != NULL ? sd_item_get_id (SD_ITEM (task)) : 0;
+  if (task == NULL)
+    {
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      return;
+    }
+
+  position = row_of (self, task);
+  if (position == GTK_INVALID_LIST_POSITION)
+    {
+      /* Its group may be collapsed. */
+      GListModel *rows = G_LIST_MODEL (self->tree);
+
+      for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+        {
+          g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+          g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+          if (SD_IS_PLAN_PAGE_GROUP (item) &&
+              SD_PLAN_PAGE_GROUP (item)->stream_id == sd_plan_task_get_stream_id (task))
+            gtk_tree_list_row_set_expanded (row, TRUE);
+        }
+      position = row_of (self, task);
+    }
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+
+  gtk_single_selection_set_selected (self->selection, position);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->task_view)))
+    {
+      GtkWidget *list = task_list_view (self);
+
+      if (list != NULL)
+        gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
+    }
+}
+
+static gboolean
+focus_selected_cb (gpointer user_data)
+{
+  SdPlanPage *self = user_data;
+  guint position = gtk_single_selection_get_selected (self->selection);
+  GtkWidget *list = task_list_view (self);
+  GHashTableIter iter;
+  gpointer list_item, update;
+
+  g_hash_table_iter_init (&iter, self->live_cells);
+  while (list != NULL && position != GTK_INVALID_LIST_POSITION &&
+         g_hash_table_iter_next (&iter, &list_item, &update))
+    {
+      GtkWidget *row;
+
+      if (update != (gpointer) title_update ||
+          gtk_list_item_get_position (list_item) != position)
+        continue;
+
+      /* The list follows the row that gets the focus. */
+      row = gtk_list_item_get_child (list_item);
+      while (row != NULL && gtk_widget_get_parent (row) != list)
+        row = gtk_widget_get_parent (row);
+      if (row != NULL)
+        gtk_widget_grab_focus (row);
+      self->focus_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  /* The row is made when the list is next laid out. */
+  if (++self->focus_tries < 10)
+    return G_SOURCE_CONTINUE;
+  self->focus_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+void
+sd_plan_page_focus_selected_row (SdPlanPage *self)
+{
+  g_return_if_fail (SD_IS_PLAN_PAGE (self));
+
+  self->focus_tries = 0;
+  if (self->focus_id == 0)
+    self->focus_id = g_timeout_add (20, focus_selected_cb, self);
+}
+
+GListModel *
+sd_plan_page_get_rows (SdPlanPage *self)
+{
+  g_return_val_if_fail (SD_IS_PLAN_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->selection);
+}
+
+/* Remembers the task the user selected: an edit of it takes its row out of
+ * the tree and puts it back, and the selection goes with the row. */
+static void
+selection_changed_cb (SdPlanPage *self)
+{
+  GtkTreeListRow *row = gtk_single_selection_get_selected_item (self->selection);
+  g_autoptr(GObject) item = row != NULL ? gtk_tree_list_row_get_item (row) : NULL;
+
+  if (self->selecting == 0 && item != NULL)
+    self->selected_id = SD_IS_PLAN_TASK (item) ? sd_item_get_id (SD_ITEM (item)) : 0;
+  sd_plan_page_update_actions (self);
+}
+
+static gboolean
+restore_selection_cb (gpointer user_data)
+{
+  SdPlanPage *self = user_data;
+  SdPlanTask *task;
+  guint position;
+
+  self->restore_id = 0;
+  if (self->selected_id == 0 ||
+      gtk_single_selection_get_selected (self->selection) != GTK_INVALID_LIST_POSITION)
+    return G_SOURCE_REMOVE;
+
+  task = sd_store_lookup (self->store, SD_TYPE_PLAN_TASK, self->selected_id);
+  position = task != NULL ? row_of (self, task) : GTK_INVALID_LIST_POSITION;
+  if (position != GTK_INVALID_LIST_POSITION)
+    {
+      self->selecting++;
+      gtk_single_selection_set_selected (self->selection, position);
+      self->selecting--;
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+tree_changed_cb (SdPlanPage *self)
+{
+  if (self->restore_id == 0 && self->selected_id != 0 &&
+      gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
+    self->restore_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, restore_selection_cb, self, NULL);
+}
+
+static void
+row_activated_cb (SdPlanPage *self,
+                  guint       position)
+{
+  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->selection),
+                                                         position);
+  g_autoptr(GObject) item = row != NULL ? gtk_tree_list_row_get_item (row) : NULL;
+
+  if (SD_IS_PLAN_TASK (item))
+    sd_plan_page_edit_task (self, SD_PLAN_TASK (item));
+  else if (row != NULL && gtk_tree_list_row_is_expandable (row))
+    gtk_tree_list_row_set_expanded (row, !gtk_tree_list_row_get_expanded (row));
+}
+
+const char *
+sd_plan_page_get_view (SdPlanPage *self)
+{
+  g_return_val_if_fail (SD_IS_PLAN_PAGE (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+void
+sd_plan_page_set_view (SdPlanPage *self,
+                       const char *view)
+{
+  g_return_if_fail (SD_IS_PLAN_PAGE (self));
+
+  adw_view_stack_set_visible_child_name (self->view_stack, view);
 }
 
 /* GObject */
@@ -941,44 +1782,31 @@ sd_plan_page_constructed (GObject *object)
   SdPlanPage *self = SD_PLAN_PAGE (object);
   g_autoptr(GtkStringList) all_streams = NULL;
   g_autoptr(GtkFlattenListModel) stream_choices = NULL;
-  GtkSingleSelection *selection;
-  GtkNumericSorter *sorter;
+  GtkFilterListModel *streams;
+  GtkMultiSorter *sorter;
   GtkExpression *expression;
-  GListModel *plans;
+  SdPlan *plan;
 
   G_OBJECT_CLASS (sd_plan_page_parent_class)->constructed (object);
 
   g_assert (SD_IS_STORE (self->store));
 
-  /* Plans, latest first, in the plan drop-down. */
-  plans = sd_store_get_items (self->store, SD_TYPE_PLAN);
-  expression = gtk_property_expression_new (SD_TYPE_PLAN, NULL, "year");
-  sorter = gtk_numeric_sorter_new (expression);
-  gtk_numeric_sorter_set_sort_order (sorter, GTK_SORT_DESCENDING);
-  self->plans = gtk_sort_list_model_new (g_object_ref (plans), GTK_SORTER (sorter));
+  /* The years, latest first, in the year drop-down. */
+  self->years = gtk_string_list_new (NULL);
+  gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (self->years));
 
-  /* Handlers run in the order they were connected: the first one before
-   * the drop-down sees the change, the other one after everybody has. */
-  g_signal_connect_object (self->plans, "items-changed",
-                           G_CALLBACK (plans_changed_before_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->plans, "items-changed",
-                           G_CALLBACK (plans_changed_after_cb), self,
-                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-
-  expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                            G_CALLBACK (plan_year_string), NULL, NULL);
-  gtk_drop_down_set_expression (self->plan_dropdown, expression);
-  gtk_expression_unref (expression);
-  gtk_drop_down_set_model (self->plan_dropdown, G_LIST_MODEL (self->plans));
-
-  /* Work streams of the plan, after "all of them", in the stream drop-down. */
+  /* The plan's work streams by position, after "all of them" in the
+   * stream drop-down. */
   self->stream_filter = gtk_custom_filter_new (stream_filter_func, self, NULL);
-  self->plan_streams =
-    gtk_filter_list_model_new (g_object_ref (sd_store_get_items (self->store,
-                                                                 SD_TYPE_PLAN_STREAM)),
-                               g_object_ref (GTK_FILTER (self->stream_filter)));
-  g_signal_connect_object (self->plan_streams, "items-changed",
-                           G_CALLBACK (plan_streams_changed_cb), self, G_CONNECT_SWAPPED);
+  streams = gtk_filter_list_model_new (g_object_ref (sd_store_get_items (self->store,
+                                                                         SD_TYPE_PLAN_STREAM)),
+                                       g_object_ref (GTK_FILTER (self->stream_filter)));
+  sorter = gtk_multi_sorter_new ();
+  gtk_multi_sorter_append (sorter, GTK_SORTER (gtk_numeric_sorter_new (
+    gtk_property_expression_new (SD_TYPE_PLAN_STREAM, NULL, "position"))));
+  gtk_multi_sorter_append (sorter, GTK_SORTER (gtk_numeric_sorter_new (
+    gtk_property_expression_new (SD_TYPE_ITEM, NULL, "id"))));
+  self->plan_streams = gtk_sort_list_model_new (G_LIST_MODEL (streams), GTK_SORTER (sorter));
 
   all_streams = gtk_string_list_new ((const char *[]) { _("All Work Streams"), NULL });
   self->stream_choices = g_list_store_new (G_TYPE_LIST_MODEL);
@@ -991,45 +1819,63 @@ sd_plan_page_constructed (GObject *object)
   stream_choices = gtk_flatten_list_model_new (g_object_ref (G_LIST_MODEL (self->stream_choices)));
   gtk_drop_down_set_model (self->stream_dropdown, G_LIST_MODEL (stream_choices));
 
-  /* Tasks of the plan, by the month they start in. */
-  self->task_filter = gtk_custom_filter_new (task_filter_func, self, NULL);
-  self->plan_tasks =
-    gtk_filter_list_model_new (g_object_ref (sd_store_get_items (self->store,
-                                                                 SD_TYPE_PLAN_TASK)),
-                               g_object_ref (GTK_FILTER (self->task_filter)));
-
-  self->months = g_list_store_new (SD_TYPE_PLAN_PAGE_MONTH);
-  for (int month = 1; month <= 12; month++)
-    {
-      g_autoptr(SdPlanPageMonth) item = NULL;
-
-      item = sd_plan_page_month_new (month, G_LIST_MODEL (self->plan_tasks));
-      g_list_store_append (self->months, item);
-    }
-
-  self->tree = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->months)),
-                                        FALSE, TRUE, create_month_model_cb, NULL, NULL);
-  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->tree)));
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_single_selection_set_can_unselect (selection, TRUE);
+  /* The groups, one per stream. */
+  self->groups = g_list_store_new (SD_TYPE_PLAN_PAGE_GROUP);
+  self->group_filter = gtk_custom_filter_new (group_filter_func, self, NULL);
+  self->shown_groups = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->groups)),
+                                                  g_object_ref (GTK_FILTER (self->group_filter)));
+  self->tree = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->shown_groups)),
+                                        FALSE, TRUE, create_group_model_cb, NULL, NULL);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->tree)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
   /* Nothing is selected until the user picks a row. */
-  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect_object (self->selection, "notify::selected",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "items-changed",
+                           G_CALLBACK (tree_changed_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
   /* What the summary counts, and what the cells look up. */
   connect_store_model (self, SD_TYPE_PLAN_TASK, G_CALLBACK (queue_summary));
   connect_store_model (self, SD_TYPE_INSPECTION, G_CALLBACK (queue_summary));
   connect_store_model (self, SD_TYPE_FINDING, G_CALLBACK (queue_summary));
+  connect_store_model (self, SD_TYPE_TRAINING, G_CALLBACK (queue_summary));
+  connect_store_model (self, SD_TYPE_TRAINING_ATTENDANCE, G_CALLBACK (queue_summary));
+  connect_store_model (self, SD_TYPE_COMMITMENT, G_CALLBACK (queue_summary));
+  connect_store_model (self, SD_TYPE_PERSON, G_CALLBACK (queue_summary));
   connect_store_model (self, SD_TYPE_PLAN_STREAM, G_CALLBACK (refresh_live_cells));
   connect_store_model (self, SD_TYPE_UNIT, G_CALLBACK (refresh_live_cells));
   connect_store_model (self, SD_TYPE_PERSON, G_CALLBACK (refresh_live_cells));
+  connect_store_model (self, SD_TYPE_PLAN_TASK, G_CALLBACK (sd_plan_page_update_actions));
+  connect_store_model (self, SD_TYPE_PLAN_TASK, G_CALLBACK (tasks_changed_cb));
+  connect_store_model (self, SD_TYPE_UNIT, G_CALLBACK (owners_changed_cb));
+  connect_store_model (self, SD_TYPE_PERSON, G_CALLBACK (owners_changed_cb));
+  connect_store_model (self, SD_TYPE_PLAN, G_CALLBACK (plans_changed_cb));
+  g_signal_connect_object (self->plan_streams, "items-changed",
+                           G_CALLBACK (plan_streams_changed_cb), self, G_CONNECT_SWAPPED);
 
-  self->selection = GTK_SELECTION_MODEL (selection);
+  /* The summary tiles. */
+  add_tile (self, SD_PLAN_TILE_DONE, _("Tasks done"));
+  add_tile (self, SD_PLAN_TILE_OVERDUE, _("Overdue tasks"));
+  add_tile (self, SD_PLAN_TILE_FINDINGS, _("Findings closed"));
+  add_tile (self, SD_PLAN_TILE_OVERDUE_FINDINGS, _("Overdue findings"));
+  add_tile (self, SD_PLAN_TILE_TRAINING, _("Training coverage"));
+  add_tile (self, SD_PLAN_TILE_COMMITMENT, _("Commitment letters"));
 
-  plans_changed_after_cb (self);
+  /* The plan's other views are made when first shown. */
+  g_signal_connect_object (self->view_stack, "notify::visible-child",
+                           G_CALLBACK (view_changed_cb), self, G_CONNECT_SWAPPED);
+
   plan_streams_changed_cb (self);
+  plan = sd_plan_stats_default_plan (sd_store_get_items (self->store, SD_TYPE_PLAN),
+                                     self->today);
+  show_plan (self, plan, plan != NULL ? sd_plan_get_year (plan)
+                                      : g_date_time_get_year (self->today));
 
-  g_signal_connect_object (self->plan_dropdown, "notify::selected-item",
-                           G_CALLBACK (plan_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->year_dropdown, "notify::selected",
+                           G_CALLBACK (year_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->stream_dropdown, "notify::selected-item",
                            G_CALLBACK (stream_selected_cb), self, G_CONNECT_SWAPPED);
 }
@@ -1047,19 +1893,22 @@ sd_plan_page_dispose (GObject *object)
   SdPlanPage *self = SD_PLAN_PAGE (object);
 
   g_clear_handle_id (&self->summary_id, g_source_remove);
+  g_clear_handle_id (&self->tasks_id, g_source_remove);
+  g_clear_handle_id (&self->restore_id, g_source_remove);
+  g_clear_handle_id (&self->focus_id, g_source_remove);
 
   /* The store outlives the page: stop listening to it first. */
   if (self->store != NULL)
     {
-      disconnect_store_model (self, SD_TYPE_PLAN_TASK);
-      disconnect_store_model (self, SD_TYPE_INSPECTION);
-      disconnect_store_model (self, SD_TYPE_FINDING);
-      disconnect_store_model (self, SD_TYPE_PLAN_STREAM);
-      disconnect_store_model (self, SD_TYPE_UNIT);
-      disconnect_store_model (self, SD_TYPE_PERSON);
+      const GType types[] = {
+        SD_TYPE_PLAN, SD_TYPE_PLAN_TASK, SD_TYPE_PLAN_STREAM, SD_TYPE_INSPECTION,
+        SD_TYPE_FINDING, SD_TYPE_TRAINING, SD_TYPE_TRAINING_ATTENDANCE, SD_TYPE_COMMITMENT,
+        SD_TYPE_UNIT, SD_TYPE_PERSON,
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+        disconnect_store_model (self, types[i]);
     }
-  if (self->plans != NULL)
-    g_signal_handlers_disconnect_by_data (self->plans, self);
   if (self->plan_streams != NULL)
     g_signal_handlers_disconnect_by_data (self->plan_streams, self);
 
@@ -1070,13 +1919,13 @@ sd_plan_page_dispose (GObject *object)
 
   g_clear_object (&self->selection);
   g_clear_object (&self->tree);
-  g_clear_object (&self->months);
-  g_clear_object (&self->plan_tasks);
-  g_clear_object (&self->task_filter);
+  g_clear_object (&self->shown_groups);
+  g_clear_object (&self->group_filter);
+  g_clear_object (&self->groups);
   g_clear_object (&self->stream_choices);
   g_clear_object (&self->plan_streams);
   g_clear_object (&self->stream_filter);
-  g_clear_object (&self->plans);
+  g_clear_object (&self->years);
   g_clear_object (&self->plan);
   g_clear_object (&self->store);
 
@@ -1089,7 +1938,9 @@ sd_plan_page_finalize (GObject *object)
   SdPlanPage *self = SD_PLAN_PAGE (object);
 
   g_clear_pointer (&self->live_cells, g_hash_table_unref);
+  g_clear_pointer (&self->dirty, g_hash_table_unref);
   g_clear_pointer (&self->today, g_date_time_unref);
+  g_free (self->search);
 
   G_OBJECT_CLASS (sd_plan_page_parent_class)->finalize (object);
 }
@@ -1150,7 +2001,7 @@ sd_plan_page_map (GtkWidget *widget)
    * it has a model: wait until the page is shown for the first time, so
    * that the window shows its first page sooner. */
   if (gtk_column_view_get_model (self->task_view) == NULL)
-    gtk_column_view_set_model (self->task_view, self->selection);
+    gtk_column_view_set_model (self->task_view, GTK_SELECTION_MODEL (self->selection));
 
   /* A new month may have begun since the page was last shown. */
   queue_summary (self);
@@ -1177,35 +2028,52 @@ sd_plan_page_class_init (SdPlanPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                          G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
-  /* The plan shown; setting %NULL shows the default plan again. */
+  /* The plan shown, or %NULL for a year without one; setting %NULL shows
+   * the default plan again. */
   properties[PROP_PLAN] =
     g_param_spec_object ("plan", NULL, NULL, SD_TYPE_PLAN,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* The views the page embeds are made in C; their types must exist for
+   * nothing but that, but the template refers to none of them. */
   sd_ui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/sd-plan-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, SdPlanPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, SdPlanPage, mode_stack);
   gtk_widget_class_bind_template_child (widget_class, SdPlanPage, title_label);
-  gtk_widget_class_bind_template_child (widget_class, SdPlanPage, plan_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SdPlanPage, year_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SdPlanPage, edit_plan_button);
+  gtk_widget_class_bind_template_child (widget_class, SdPlanPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, SdPlanPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, SdPlanPage, create_button);
+  gtk_widget_class_bind_template_child (widget_class, SdPlanPage, copy_previous_button);
+  gtk_widget_class_bind_template_child (widget_class, SdPlanPage, goal_grid);
   gtk_widget_class_bind_template_child (widget_class, SdPlanPage, goal_caption);
   gtk_widget_class_bind_template_child (widget_class, SdPlanPage, goal_label);
   gtk_widget_class_bind_template_child (widget_class, SdPlanPage, policy_caption);
   gtk_widget_class_bind_template_child (widget_class, SdPlanPage, policy_label);
-  gtk_widget_class_bind_template_child (widget_class, SdPlanPage, done_tile);
-  gtk_widget_class_bind_template_child (widget_class, SdPlanPage, done_label);
-  gtk_widget_class_bind_template_child (widget_class, SdPlanPage, overdue_label);
-  gtk_widget_class_bind_template_child (widget_class, SdPlanPage, findings_label);
+  gtk_widget_class_bind_template_child (widget_class, SdPlanPage, summary_box);
+  gtk_widget_class_bind_template_child (widget_class, SdPlanPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, SdPlanPage, inspections_page);
   gtk_widget_class_bind_template_child (widget_class, SdPlanPage, stream_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SdPlanPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SdPlanPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, SdPlanPage, tasks_stack);
+  gtk_widget_class_bind_template_child (widget_class, SdPlanPage, no_tasks_page);
+  gtk_widget_class_bind_template_child (widget_class, SdPlanPage, no_tasks_button);
   gtk_widget_class_bind_template_child (widget_class, SdPlanPage, task_view);
+  gtk_widget_class_bind_template_child (widget_class, SdPlanPage, timeline_scroll);
+  gtk_widget_class_bind_template_child (widget_class, SdPlanPage, meetings_bin);
+  gtk_widget_class_bind_template_child (widget_class, SdPlanPage, findings_bin);
+  gtk_widget_class_bind_template_child (widget_class, SdPlanPage, training_bin);
+  gtk_widget_class_bind_template_child (widget_class, SdPlanPage, letters_bin);
+  gtk_widget_class_bind_template_child (widget_class, SdPlanPage, meeting_bin);
 
   gtk_widget_class_bind_template_callback (widget_class, title_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, title_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, title_unbind_cb);
-  gtk_widget_class_bind_template_callback (widget_class, stream_setup_cb);
-  gtk_widget_class_bind_template_callback (widget_class, stream_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, owner_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, owner_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, months_setup_cb);
@@ -1215,12 +2083,18 @@ sd_plan_page_class_init (SdPlanPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, progress_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, progress_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, live_cell_unbind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, no_tasks_clicked_cb);
+
+  sd_plan_page_class_init_actions (widget_class);
 }
 
 static void
 sd_plan_page_init (SdPlanPage *self)
 {
   self->live_cells = g_hash_table_new (NULL, NULL);
+  self->dirty = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->today = g_date_time_new_now_local ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1255,7 +2129,7 @@ sd_plan_page_get_store (SdPlanPage *self)
  * @self: a plan page
  *
  * Returns: (transfer none) (nullable): the plan shown, or %NULL if the
- *   store has no plan
+ *   year shown has no plan
  */
 SdPlan *
 sd_plan_page_get_plan (SdPlanPage *self)
@@ -1271,7 +2145,8 @@ sd_plan_page_get_plan (SdPlanPage *self)
  * @plan: (nullable): a plan of the page's store, or %NULL
  *
  * Shows @plan, or with %NULL the default plan: the plan of the current
- * year, else the latest one.
+ * year, else the latest one; without any plan, the current year's empty
+ * state.
  */
 void
 sd_plan_page_set_plan (SdPlanPage *self,
@@ -1281,13 +2156,30 @@ sd_plan_page_set_plan (SdPlanPage *self,
   g_return_if_fail (plan == NULL || SD_IS_PLAN (plan));
 
   /* Before constructed() the models do not exist yet. */
-  g_return_if_fail (self->plans != NULL);
+  g_return_if_fail (self->years != NULL);
 
   if (plan == NULL)
     plan = sd_plan_stats_default_plan (sd_store_get_items (self->store, SD_TYPE_PLAN),
                                        self->today);
-  else
-    g_return_if_fail (find_item (G_LIST_MODEL (self->plans), plan, NULL));
 
-  show_plan (self, plan);
+  show_plan (self, plan, plan != NULL ? sd_plan_get_year (plan)
+                                      : g_date_time_get_year (self->today));
+}
+
+int
+sd_plan_page_get_year (SdPlanPage *self)
+{
+  g_return_val_if_fail (SD_IS_PLAN_PAGE (self), 0);
+
+  return self->year;
+}
+
+void
+sd_plan_page_set_year (SdPlanPage *self,
+                       int         year)
+{
+  g_return_if_fail (SD_IS_PLAN_PAGE (self));
+  g_return_if_fail (year >= 1900 && year <= 9999);
+
+  show_plan (self, sd_plan_page_find_plan (self, year), year);
 }

@@ -13,7 +13,12 @@ G_BEGIN_DECLS
 
 #define SD_TYPE_PLAN_PAGE (sd_plan_page_get_type ())
 
-/* The annual confidentiality plan, month by month (read-only for now). */
+/* The annual confidentiality plan of one year: its header (the year, new
+ * plan, copy to next year, the plan editor), the year summary against the
+ * KPIs, and its views: tasks by work stream (added, edited, deleted with
+ * Undo, moved within their stream), the timeline, meetings, inspections,
+ * training and commitment letters; PDF, printing, CSV and meeting mode
+ * ("plan.*" actions). A year without a plan shows how to make one. */
 G_DECLARE_FINAL_TYPE (SdPlanPage, sd_plan_page, SD, PLAN_PAGE, AdwBin)
 
 GtkWidget *sd_plan_page_new       (SdStore    *store);
