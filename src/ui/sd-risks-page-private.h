@@ -62,6 +62,7 @@ struct _SdRisksPage
   GtkColumnView      *column_view;
   SdHeatmapView      *heatmap;
   AdwBin             *card_bin;
+  GtkPaned           *map_paned;
   SdRiskCard         *card;
   AdwBin             *workshop_bin;
 };

@@ -1048,6 +1048,22 @@ add_columns (SdRisksPage *self)
 
 /* GObject */
 
+/* The map takes three fifths of the height beside the register, whatever
+ * the window's size when the page is first shown; then the user decides. */
+static void
+map_paned_max_position_cb (GtkPaned   *paned,
+                           GParamSpec *pspec,
+                           gpointer    user_data)
+{
+  int max_position;
+
+  g_object_get (paned, "max-position", &max_position, NULL);
+  if (max_position <= 0)
+    return;
+  gtk_paned_set_position (paned, max_position * 3 / 5);
+  g_signal_handlers_disconnect_by_func (paned, map_paned_max_position_cb, user_data);
+}
+
 static void
 sd_risks_page_constructed (GObject *object)
 {
@@ -1082,6 +1098,8 @@ sd_risks_page_constructed (GObject *object)
 
   sd_heatmap_view_set_store (self->heatmap, self->store);
   sd_heatmap_view_set_risks (self->heatmap, G_LIST_MODEL (self->filtered));
+  g_signal_connect (self->map_paned, "notify::max-position",
+                    G_CALLBACK (map_paned_max_position_cb), NULL);
   self->card = SD_RISK_CARD (sd_risk_card_new (self->store, self->history));
   adw_bin_set_child (self->card_bin, GTK_WIDGET (self->card));
 
@@ -1220,6 +1238,7 @@ sd_risks_page_class_init (SdRisksPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/sd-risks-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SdRisksPage, mode_stack);
+  gtk_widget_class_bind_template_child (widget_class, SdRisksPage, map_paned);
   gtk_widget_class_bind_template_child (widget_class, SdRisksPage, stack);
   gtk_widget_class_bind_template_child (widget_class, SdRisksPage, results_stack);
   gtk_widget_class_bind_template_child (widget_class, SdRisksPage, count_label);
