@@ -11,10 +11,12 @@
 
 #include "sd-commitment.h"
 #include "sd-commitments-view.h"
+#include "sd-date-button.h"
 #include "sd-file-actions.h"
 #include "sd-person.h"
 #include "sd-plan-stats.h"
 #include "sd-unit.h"
+#include "sd-unit-chooser.h"
 
 /*
  * Every active person with their commitment letter of the plan's year, in
@@ -47,10 +49,7 @@ struct _SdCommitmentsView
   guint               refresh_id;
 
   /* Units, for the filter and the order. */
-  GHashTable         *unit_rank;      /* unit id → 1 + place in the tree */
-  GArray             *unit_ids;       /* drop-down position → unit id; 0 for all units */
-  GHashTable         *scope;          /* unit ids of the chosen unit and below; NULL: all */
-  gint64              unit_id;
+  SdUnitChooser      *units;
   char               *query;          /* casefolded, or NULL */
   gboolean            only_missing;
 
@@ -62,14 +61,11 @@ struct _SdCommitmentsView
 
   GHashTable         *bound_signed;   /* GtkListItem → NULL: "signed on" cells on screen */
   GHashTable         *bound_units;    /* GtkListItem → NULL: unit cells on screen */
-  guint               binding;
 
   GtkWidget          *main_stack;     /* "no-plan", "plan" */
   GtkLabel           *coverage_label;
   GtkLevelBar        *coverage_bar;
   GtkSearchEntry     *search_entry;
-  GtkDropDown        *unit_dropdown;
-  GtkStringList      *unit_names;
   GtkToggleButton    *missing_toggle;
   GtkStack           *list_stack;     /* "list", "no-people", "no-results" */
   AdwStatusPage      *no_results;
@@ -93,249 +89,18 @@ static GParamSpec *properties[N_PROPS];
 
 static void refresh (SdCommitmentsView *self);
 
-/* Dates */
-
-/* Local midnight of "YYYY-MM-DD", or NULL when @text is not such a date. */
-static GDateTime *
-parse_date (const char *text)
-{
-  int year, month, day;
-
-  if (text == NULL || strlen (text) != 10 ||
-      sscanf (text, "%4d-%2d-%2d", &year, &month, &day) != 3 ||
-      !g_date_valid_dmy (day, month, year))
-    return NULL;
-  return g_date_time_new_local (year, month, day, 0, 0, 0);
-}
-
-static char *
-today_string (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
-/* A button that shows a date and opens a calendar to choose another. A
- * click on a day chooses it; moving between months does not. */
-
-typedef struct
-{
-  GtkMenuButton *button;
-  GtkCalendar   *calendar;
-  char          *name;         /* what the date is, for a screen reader */
-  char          *date;
-  gboolean       setting;
-} DatePicker;
-
-static void
-date_picker_free (gpointer data)
-{
-  DatePicker *picker = data;
-
-  g_free (picker->name);
-  g_free (picker->date);
-  g_free (picker);
-}
-
-static DatePicker *
-date_picker_get (GtkWidget *button)
-{
-  return g_object_get_data (G_OBJECT (button), "sd-date-picker");
-}
-
-static void
-date_picker_set (GtkWidget  *button,
-                 const char *date)
-{
-  DatePicker *picker = date_picker_get (button);
-  g_autoptr(GDateTime) parsed = parse_date (date);
-  g_autofree char *today = today_string ();
-  g_autofree char *label = NULL;
-  g_autofree char *accessible = NULL;
-
-  g_free (picker->date);
-  picker->date = g_strdup (date);
-  /* Translators: the date a letter is marked signed on, when it is today */
-  label = g_strcmp0 (date, today) == 0 ? g_strdup_printf (_("Today (%s)"), date)
-                                       : g_strdup (date);
-  accessible = g_strdup_printf ("%s: %s", picker->name, label);
-  gtk_menu_button_set_label (picker->button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (picker->button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
-  if (parsed != NULL)
-    {
-      picker->setting = TRUE;
-      gtk_calendar_select_day (picker->calendar, parsed);
-      picker->setting = FALSE;
-    }
-}
-
-static void
-date_picker_day_selected_cb (GtkCalendar *calendar,
-                             DatePicker  *picker)
-{
-  g_autoptr(GDateTime) date = NULL;
-  g_autofree char *text = NULL;
-
-  if (picker->setting)
-    return;
-  date = gtk_calendar_get_date (calendar);
-  text = g_date_time_format (date, "%Y-%m-%d");
-  gtk_menu_button_popdown (picker->button);
-  date_picker_set (GTK_WIDGET (picker->button), text);
-}
-
-static void
-date_picker_today_cb (GtkButton  *button,
-                      DatePicker *picker)
-{
-  g_autofree char *today = today_string ();
-
-  gtk_menu_button_popdown (picker->button);
-  date_picker_set (GTK_WIDGET (picker->button), today);
-}
-
-static GtkWidget *
-date_picker_new (const char *name)
-{
-  DatePicker *picker = g_new0 (DatePicker, 1);
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *today = gtk_button_new_with_mnemonic (_("_Today"));
-
-  picker->button = GTK_MENU_BUTTON (gtk_menu_button_new ());
-  picker->calendar = GTK_CALENDAR (gtk_calendar_new ());
-  picker->name = g_strdup (name);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (picker->calendar));
-  gtk_box_append (GTK_BOX (box), today);
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
-  gtk_menu_button_set_popover (picker->button, popover);
-  gtk_menu_button_set_always_show_arrow (picker->button, TRUE);
-  gtk_widget_set_valign (GTK_WIDGET (picker->button), GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (picker->button), name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (picker->calendar),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  -1);
-  g_signal_connect (picker->calendar, "day-selected",
-                    G_CALLBACK (date_picker_day_selected_cb), picker);
-  g_signal_connect (today, "clicked", G_CALLBACK (date_picker_today_cb), picker);
-  g_object_set_data_full (G_OBJECT (picker->button), "sd-date-picker", picker,
-                          date_picker_free);
-  return GTK_WIDGET (picker->button);
-}
-
 /* Units */
-
-static int
-compare_units (gconstpointer a,
-               gconstpointer b)
-{
-  SdUnit *ua = *(SdUnit **) a;
-  SdUnit *ub = *(SdUnit **) b;
-  int pa = sd_unit_get_position (ua);
-  int pb = sd_unit_get_position (ub);
-  gint64 ia = sd_item_get_id (SD_ITEM (ua));
-  gint64 ib = sd_item_get_id (SD_ITEM (ub));
-
-  if (pa != pb)
-    return pa < pb ? -1 : 1;
-  return ia < ib ? -1 : ia > ib;
-}
-
-/* The units depth-first, each after its parent and in their order among
- * siblings, labelled "Department / Section": the company at the top is
- * left out of the paths, which it would only lengthen. */
-static void
-walk_units (SdCommitmentsView *self,
-            GHashTable        *children,
-            gint64             parent_id,
-            const char        *parent_label,
-            GPtrArray         *labels)
-{
-  GPtrArray *list = g_hash_table_lookup (children, ID_KEY (parent_id));
-
-  if (list == NULL)
-    return;
-  g_ptr_array_sort (list, compare_units);
-  for (guint i = 0; i < list->len; i++)
-    {
-      SdUnit *unit = g_ptr_array_index (list, i);
-      gint64 id = sd_item_get_id (SD_ITEM (unit));
-      g_autofree char *label = NULL;
-
-      if (parent_label != NULL && *parent_label != '\0')
-        label = g_strconcat (parent_label, " / ", sd_unit_get_name (unit), NULL);
-      else
-        label = g_strdup (sd_unit_get_name (unit));
-
-      g_hash_table_insert (self->unit_rank, ID_KEY (id),
-                           GUINT_TO_POINTER (g_hash_table_size (self->unit_rank) + 1));
-      g_array_append_val (self->unit_ids, id);
-      g_ptr_array_add (labels, g_strdup (label));
-      walk_units (self, children, id, parent_id == 0 ? "" : label, labels);
-    }
-}
-
-/* The unit ids of @unit_id and every unit below it. */
-static GHashTable *
-unit_subtree (SdStore *store,
-              gint64   unit_id)
-{
-  GHashTable *scope = g_hash_table_new (NULL, NULL);
-  GListModel *units = sd_store_get_items (store, SD_TYPE_UNIT);
-  guint n = g_list_model_get_n_items (units);
-  gboolean grown = TRUE;
-
-  g_hash_table_add (scope, ID_KEY (unit_id));
-  /* A handful of passes over a few hundred units: as deep as the tree. */
-  while (grown)
-    {
-      grown = FALSE;
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(SdUnit) unit = g_list_model_get_item (units, i);
-          gint64 id = sd_item_get_id (SD_ITEM (unit));
-
-          if (!g_hash_table_contains (scope, ID_KEY (id)) &&
-              g_hash_table_contains (scope, ID_KEY (sd_unit_get_parent_id (unit))))
-            {
-              g_hash_table_add (scope, ID_KEY (id));
-              grown = TRUE;
-            }
-        }
-    }
-  return scope;
-}
 
 static void
 update_list_stack (SdCommitmentsView *self);
 
 static void
-set_unit (SdCommitmentsView *self,
-          gint64             unit_id)
+unit_chosen_cb (gpointer user_data)
 {
-  self->unit_id = unit_id;
-  g_clear_pointer (&self->scope, g_hash_table_unref);
-  if (unit_id != 0)
-    self->scope = unit_subtree (self->store, unit_id);
+  SdCommitmentsView *self = user_data;
+
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_list_stack (self);
-}
-
-static void
-unit_selected_cb (SdCommitmentsView *self)
-{
-  guint position = gtk_drop_down_get_selected (self->unit_dropdown);
-  gint64 unit_id = 0;
-
-  if (self->binding > 0)
-    return;
-  if (position != GTK_INVALID_LIST_POSITION && position < self->unit_ids->len)
-    unit_id = g_array_index (self->unit_ids, gint64, position);
-  if (unit_id != self->unit_id)
-    set_unit (self, unit_id);
 }
 
 static void
@@ -349,52 +114,9 @@ static void bind_unit_cell (SdCommitmentsView *self,
 static void
 units_changed_cb (SdCommitmentsView *self)
 {
-  GListModel *units = sd_store_get_items (self->store, SD_TYPE_UNIT);
-  guint n = g_list_model_get_n_items (units);
-  g_autoptr(GHashTable) children = g_hash_table_new_full (NULL, NULL, NULL,
-                                                          (GDestroyNotify) g_ptr_array_unref);
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-  guint selected = 0;
-  gint64 zero = 0;
-
-  /* A unit whose parent is gone hangs from the top. */
-  for (guint i = 0; i < n; i++)
-    {
-      SdUnit *unit = g_list_model_get_item (units, i);
-      gint64 parent = sd_unit_get_parent_id (unit);
-      GPtrArray *list;
-
-      if (parent != 0 && sd_store_lookup (self->store, SD_TYPE_UNIT, parent) == NULL)
-        parent = 0;
-      list = g_hash_table_lookup (children, ID_KEY (parent));
-      if (list == NULL)
-        {
-          list = g_ptr_array_new_with_free_func (g_object_unref);
-          g_hash_table_insert (children, ID_KEY (parent), list);
-        }
-      g_ptr_array_add (list, unit);
-    }
-
-  g_hash_table_remove_all (self->unit_rank);
-  g_array_set_size (self->unit_ids, 0);
-  g_array_append_val (self->unit_ids, zero);
-  g_ptr_array_add (labels, g_strdup (_("All Units")));
-  walk_units (self, children, 0, NULL, labels);
-  g_ptr_array_add (labels, NULL);
-
-  for (guint i = 0; i < self->unit_ids->len; i++)
-    if (g_array_index (self->unit_ids, gint64, i) == self->unit_id)
-      selected = i;
-
-  self->binding++;
-  gtk_string_list_splice (self->unit_names, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->unit_names)),
-                          (const char * const *) labels->pdata);
-  gtk_drop_down_set_selected (self->unit_dropdown, selected);
-  self->binding--;
-
+  sd_unit_chooser_reload (self->units, self->store);
   /* The chosen unit may be gone, or have new sections. */
-  set_unit (self, g_array_index (self->unit_ids, gint64, selected));
+  unit_chosen_cb (self);
   gtk_sorter_changed (GTK_SORTER (self->unit_sorter), GTK_SORTER_CHANGE_DIFFERENT);
   rebind_cells (self, self->bound_units, bind_unit_cell);
 }
@@ -431,8 +153,7 @@ person_listed_cb (gpointer item,
     return FALSE;
   if (self->only_missing && has_letter (self, person))
     return FALSE;
-  if (self->scope != NULL &&
-      !g_hash_table_contains (self->scope, ID_KEY (sd_person_get_unit_id (person))))
+  if (!sd_unit_chooser_covers (self->units, sd_person_get_unit_id (person)))
     return FALSE;
   if (self->query != NULL &&
       !contains_folded (sd_person_get_name (person), self->query) &&
@@ -445,8 +166,7 @@ static guint
 unit_rank (SdCommitmentsView *self,
            SdPerson          *person)
 {
-  return GPOINTER_TO_UINT (g_hash_table_lookup (self->unit_rank,
-                                                ID_KEY (sd_person_get_unit_id (person))));
+  return sd_unit_chooser_get_rank (self->units, sd_person_get_unit_id (person));
 }
 
 static int
@@ -521,7 +241,7 @@ update_list_stack (SdCommitmentsView *self)
           adw_status_page_set_icon_name (self->no_results, "emblem-ok-symbolic");
           adw_status_page_set_title (self->no_results, _("Everyone Has Signed"));
           adw_status_page_set_description (self->no_results,
-                                           self->unit_id != 0
+                                           sd_unit_chooser_get_unit_id (self->units) != 0
                                            ? _("Every active person of the unit has signed "
                                                "the letter of the year.")
                                            : _("Every active person has signed the letter "
@@ -784,7 +504,7 @@ mark_clicked_cb (SdCommitmentsView *self)
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  const char *date = date_picker_get (self->date_button)->date;
+  const char *date = sd_date_button_get_date (self->date_button);
   int year;
 
   if (self->plan == NULL || people->len == 0)
@@ -1129,19 +849,7 @@ build (SdCommitmentsView *self)
                                   -1);
   g_signal_connect_object (self->search_entry, "search-changed",
                            G_CALLBACK (search_changed_cb), self, G_CONNECT_SWAPPED);
-  self->unit_names = gtk_string_list_new (NULL);
-  self->unit_dropdown =
-    GTK_DROP_DOWN (gtk_drop_down_new (g_object_ref (G_LIST_MODEL (self->unit_names)), NULL));
-  gtk_drop_down_set_enable_search (self->unit_dropdown, TRUE);
-  gtk_drop_down_set_expression (self->unit_dropdown,
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
-                                                             "string"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->unit_dropdown), _("Unit"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->unit_dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Unit"),
-                                  -1);
-  g_signal_connect_object (self->unit_dropdown, "notify::selected",
-                           G_CALLBACK (unit_selected_cb), self, G_CONNECT_SWAPPED);
+  self->units = sd_unit_chooser_new (unit_chosen_cb, self);
   self->missing_toggle =
     GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_mnemonic (_("Only _Missing")));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->missing_toggle),
@@ -1149,7 +857,7 @@ build (SdCommitmentsView *self)
   g_signal_connect_object (self->missing_toggle, "toggled", G_CALLBACK (missing_toggled_cb),
                            self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->search_entry));
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->unit_dropdown));
+  gtk_box_append (GTK_BOX (bar), sd_unit_chooser_get_widget (self->units));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->missing_toggle));
   gtk_box_append (GTK_BOX (box), bar);
 
@@ -1196,11 +904,11 @@ build (SdCommitmentsView *self)
   gtk_label_set_ellipsize (self->selected_label, PANGO_ELLIPSIZE_END);
   g_signal_connect_object (select_all, "clicked", G_CALLBACK (select_all_clicked_cb), self,
                            G_CONNECT_SWAPPED);
-  self->date_button = date_picker_new (_("Date of Signing"));
+  self->date_button = sd_date_button_new (_("Date of Signing"), TRUE, NULL, NULL);
   {
-    g_autofree char *today = today_string ();
+    g_autofree char *today = sd_date_today ();
 
-    date_picker_set (self->date_button, today);
+    sd_date_button_set_date (self->date_button, today);
   }
   gtk_widget_add_css_class (date_label, "dim-label");
   self->unmark_button = gtk_button_new_with_mnemonic (_("_Unmark"));
@@ -1293,7 +1001,6 @@ sd_commitments_view_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->unit_sorter);
   g_clear_object (&self->signed_sorter);
-  g_clear_object (&self->unit_names);
   g_clear_object (&self->plan);
   g_clear_object (&self->store);
 
@@ -1306,9 +1013,7 @@ sd_commitments_view_finalize (GObject *object)
   SdCommitmentsView *self = SD_COMMITMENTS_VIEW (object);
 
   g_clear_pointer (&self->letters, g_hash_table_unref);
-  g_clear_pointer (&self->unit_rank, g_hash_table_unref);
-  g_clear_pointer (&self->unit_ids, g_array_unref);
-  g_clear_pointer (&self->scope, g_hash_table_unref);
+  g_clear_pointer (&self->units, sd_unit_chooser_free);
   g_clear_pointer (&self->bound_signed, g_hash_table_unref);
   g_clear_pointer (&self->bound_units, g_hash_table_unref);
   g_free (self->query);
@@ -1400,8 +1105,6 @@ static void
 sd_commitments_view_init (SdCommitmentsView *self)
 {
   self->letters = g_hash_table_new (NULL, NULL);
-  self->unit_rank = g_hash_table_new (NULL, NULL);
-  self->unit_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->bound_signed = g_hash_table_new (NULL, NULL);
   self->bound_units = g_hash_table_new (NULL, NULL);
   build (self);

@@ -93,14 +93,6 @@ move_cb (GtkWidget  *widget,
 
 /* Undo of a deletion */
 
-static gboolean
-undo_delete (GtkWidget  *widget,
-             gpointer    deletion,
-             GError    **error)
-{
-  return sd_store_undo_deletion (SD_DUTIES_PAGE (widget)->store, deletion, error);
-}
-
 static void
 delete_cb (GtkWidget  *widget,
            const char *action_name,
@@ -108,22 +100,13 @@ delete_cb (GtkWidget  *widget,
 {
   SdDutiesPage *self = SD_DUTIES_PAGE (widget);
   SdDuty *duty = sd_duties_page_get_current_duty (self);
-  g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  SdDeletion *deletion;
 
   if (duty == NULL)
     return;
   /* Translators: a toast; %s is the duty's code */
   title = g_strdup_printf (_("Duty %s deleted"), sd_duty_get_code (duty));
-
-  deletion = sd_store_delete_with_undo (self->store, duty, &error);
-  if (deletion == NULL)
-    {
-      sd_ui_toast_error (widget, _("Could not delete the duty"), error);
-      return;
-    }
-  sd_ui_toast_undo (widget, title, undo_delete, deletion, (GDestroyNotify) sd_deletion_free);
+  sd_ui_delete_with_undo (widget, self->store, duty, title, _("Could not delete the duty"), NULL);
 }
 
 /* Pasting */

@@ -115,6 +115,77 @@ sd_ui_toast_undo (GtkWidget      *widget,
   sd_ui_toast (widget, toast);
 }
 
+typedef struct
+{
+  SdStore      *store;
+  SdDeletion   *deletion;
+  SdUndoneFunc  undone;
+  GType         type;
+  gint64        id;
+} DeleteUndo;
+
+static void
+delete_undo_free (gpointer data)
+{
+  DeleteUndo *undo = data;
+
+  g_object_unref (undo->store);
+  sd_deletion_free (undo->deletion);
+  g_free (undo);
+}
+
+static gboolean
+undo_deletion (GtkWidget  *widget,
+               gpointer    data,
+               GError    **error)
+{
+  DeleteUndo *undo = data;
+
+  if (!sd_store_undo_deletion (undo->store, undo->deletion, error))
+    return FALSE;
+  if (undo->undone != NULL)
+    undo->undone (widget, undo->type, undo->id);
+  return TRUE;
+}
+
+gboolean
+sd_ui_delete_with_undo (GtkWidget    *widget,
+                        SdStore      *store,
+                        gpointer      item,
+                        const char   *title,
+                        const char   *error_what,
+                        SdUndoneFunc  undone)
+{
+  g_autoptr(GError) error = NULL;
+  DeleteUndo *undo;
+  SdDeletion *deletion;
+  GType type;
+  gint64 id;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+  g_return_val_if_fail (SD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (SD_IS_ITEM (item), FALSE);
+
+  /* Taken first: @item may go with the deletion. */
+  type = G_OBJECT_TYPE (item);
+  id = sd_item_get_id (SD_ITEM (item));
+  deletion = sd_store_delete_with_undo (store, item, &error);
+  if (deletion == NULL)
+    {
+      sd_ui_toast_error (widget, error_what, error);
+      return FALSE;
+    }
+
+  undo = g_new0 (DeleteUndo, 1);
+  undo->store = g_object_ref (store);
+  undo->deletion = deletion;
+  undo->undone = undone;
+  undo->type = type;
+  undo->id = id;
+  sd_ui_toast_undo (widget, title, undo_deletion, undo, delete_undo_free);
+  return TRUE;
+}
+
 /* Import */
 
 static void

@@ -41,6 +41,22 @@ void       sd_ui_toast_undo       (GtkWidget      *widget,
                                    gpointer        data,
                                    GDestroyNotify  destroy);
 
+/* Called after an Undo put back the item of type @type and id @id. */
+typedef void (*SdUndoneFunc) (GtkWidget *widget,
+                              GType      type,
+                              gint64     id);
+
+/* Deletes @item (an SdItem) from @store with sd_store_delete_with_undo()
+ * and shows @title (plain text) with an Undo button, which puts it back
+ * and then calls @undone (nullable). A failure is a toast "@error_what:
+ * reason". Returns whether @item was deleted. */
+gboolean   sd_ui_delete_with_undo (GtkWidget      *widget,
+                                   SdStore        *store,
+                                   gpointer        item,
+                                   const char     *title,
+                                   const char     *error_what,
+                                   SdUndoneFunc    undone);
+
 /* Asks for a CSV file and imports it as @kind (sd-import.h), all or
  * nothing; bad rows are listed in a dialog, success in a toast. */
 void       sd_ui_import_csv       (GtkWidget    *widget,

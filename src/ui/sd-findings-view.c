@@ -754,14 +754,6 @@ close_finding_action (GtkWidget  *widget,
   close_finding (self, selected_finding (self));
 }
 
-static gboolean
-undo_delete (GtkWidget  *widget,
-             gpointer    deletion,
-             GError    **error)
-{
-  return sd_store_undo_deletion (SD_FINDINGS_VIEW (widget)->store, deletion, error);
-}
-
 static guint
 count_findings (SdFindingsView *self,
                 SdInspection   *inspection)
@@ -786,10 +778,8 @@ delete_action (GtkWidget  *widget,
 {
   SdFindingsView *self = SD_FINDINGS_VIEW (widget);
   gpointer item = selected_item (self);
-  g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   guint position = gtk_single_selection_get_selected (self->selection);
-  SdDeletion *deletion;
   GtkRoot *root;
   GtkWidget *focus;
   gboolean had_focus;
@@ -819,13 +809,8 @@ delete_action (GtkWidget  *widget,
   had_focus = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view));
 
   /* Its findings go with an inspection, and come back with Undo. */
-  deletion = sd_store_delete_with_undo (self->store, item, &error);
-  if (deletion == NULL)
-    {
-      sd_ui_toast_error (widget, _("Could not delete"), error);
-      return;
-    }
-  sd_ui_toast_undo (widget, title, undo_delete, deletion, (GDestroyNotify) sd_deletion_free);
+  if (!sd_ui_delete_with_undo (widget, self->store, item, title, _("Could not delete"), NULL))
+    return;
 
   /* The row that took its place is selected, and keeps the keyboard
    * focus the deleted row had, so that Delete and Enter go on. */

@@ -804,31 +804,15 @@ make_task_button_new (SdMeetingsView *self,
   return button;
 }
 
-static gboolean
-undo_delete (GtkWidget  *widget,
-             gpointer    deletion,
-             GError    **error)
-{
-  return sd_store_undo_deletion (SD_MEETINGS_VIEW (widget)->store, deletion, error);
-}
-
 static void
 delete_decision_cb (GtkButton      *button,
                     SdMeetingsView *self)
 {
   SdDecision *decision = g_object_get_data (G_OBJECT (button), "sd-decision");
-  g_autoptr(GError) error = NULL;
-  SdDeletion *deletion;
 
   gtk_widget_grab_focus (GTK_WIDGET (self->decision_entry));
-  deletion = sd_store_delete_with_undo (self->store, decision, &error);
-  if (deletion == NULL)
-    {
-      sd_ui_toast_error (GTK_WIDGET (self), _("Could not delete the decision"), error);
-      return;
-    }
-  sd_ui_toast_undo (GTK_WIDGET (self), _("Decision deleted"), undo_delete, deletion,
-                    (GDestroyNotify) sd_deletion_free);
+  sd_ui_delete_with_undo (GTK_WIDGET (self), self->store, decision, _("Decision deleted"),
+                          _("Could not delete the decision"), NULL);
 }
 
 /* What a decision's row shows; the row is made again when it changes. */
@@ -1292,35 +1276,16 @@ row_selected_cb (SdMeetingsView *self,
 
 /* Actions */
 
-typedef struct
-{
-  SdDeletion *deletion;
-  gint64      meeting_id;
-} MeetingUndo;
-
 static void
-meeting_undo_free (gpointer data)
-{
-  MeetingUndo *undo = data;
-
-  sd_deletion_free (undo->deletion);
-  g_free (undo);
-}
-
-static gboolean
-undo_delete_meeting (GtkWidget  *widget,
-                     gpointer    data,
-                     GError    **error)
+meeting_undone_cb (GtkWidget *widget,
+                   GType      type,
+                   gint64     id)
 {
   SdMeetingsView *self = SD_MEETINGS_VIEW (widget);
-  MeetingUndo *undo = data;
 
-  if (!sd_store_undo_deletion (self->store, undo->deletion, error))
-    return FALSE;
   /* Back where it was, selected as it was. */
   refresh_now (self);
-  select_meeting (self, sd_store_lookup (self->store, SD_TYPE_MEETING, undo->meeting_id));
-  return TRUE;
+  select_meeting (self, sd_store_lookup (self->store, type, id));
 }
 
 static void
@@ -1330,10 +1295,7 @@ delete_action (GtkWidget  *widget,
 {
   SdMeetingsView *self = SD_MEETINGS_VIEW (widget);
   SdMeeting *meeting = current_meeting (self);
-  g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  MeetingUndo *undo;
-  SdDeletion *deletion;
 
   if (meeting == NULL)
     return;
@@ -1341,17 +1303,9 @@ delete_action (GtkWidget  *widget,
   flush_edits (self);
   /* Translators: a toast; %s is the meeting's title, or its kind */
   title = g_strdup_printf (_("Meeting “%s” deleted"), meeting_name (meeting));
-  deletion = sd_store_delete_with_undo (self->store, meeting, &error);
-  if (deletion == NULL)
-    {
-      sd_ui_toast_error (widget, _("Could not delete the meeting"), error);
-      return;
-    }
-  undo = g_new0 (MeetingUndo, 1);
-  undo->deletion = deletion;
-  undo->meeting_id = item_id (meeting);
-  refresh_now (self);
-  sd_ui_toast_undo (widget, title, undo_delete_meeting, undo, meeting_undo_free);
+  if (sd_ui_delete_with_undo (widget, self->store, meeting, title,
+                              _("Could not delete the meeting"), meeting_undone_cb))
+    refresh_now (self);
 }
 
 static void

@@ -154,92 +154,34 @@ item_name (gpointer item)
   return "";
 }
 
-typedef struct
-{
-  SdOrgPage  *page;      /* weak */
-  SdStore    *store;
-  SdDeletion *deletion;
-  GType       type;
-  gint64      id;
-} UndoDelete;
-
 static void
-undo_delete_free (gpointer data)
+delete_undone_cb (GtkWidget *widget,
+                  GType      type,
+                  gint64     id)
 {
-  UndoDelete *undo = data;
-
-  g_clear_weak_pointer (&undo->page);
-  g_clear_object (&undo->store);
-  g_clear_pointer (&undo->deletion, sd_deletion_free);
-  g_free (undo);
-}
-
-static void
-undo_delete_cb (AdwToast   *toast,
-                UndoDelete *undo)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (undo->deletion == NULL)
-    return;
-  if (!sd_store_undo_deletion (undo->store, undo->deletion, &error))
-    {
-      if (undo->page != NULL)
-        toast_error (undo->page, _("Could not undo"), error);
-      return;
-    }
-  g_clear_pointer (&undo->deletion, sd_deletion_free);
-  if (undo->page != NULL && (undo->type == SD_TYPE_UNIT || undo->type == SD_TYPE_BODY))
-    sd_org_page_select (undo->page, undo->type, undo->id);
+  if (type == SD_TYPE_UNIT || type == SD_TYPE_BODY)
+    sd_org_page_select (SD_ORG_PAGE (widget), type, id);
 }
 
 void
 sd_org_page_delete_item (SdOrgPage *self,
                          gpointer   item)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  g_autofree char *escaped = NULL;
-  UndoDelete *undo;
-  SdDeletion *deletion;
-  AdwToast *toast;
 
   if (SD_IS_RULE (item))
     {
       g_autofree char *rule = sd_rule_title (self->store, item);
 
-      escaped = g_markup_escape_text (rule, -1);
       /* Translators: %s names the two posts of an incompatibility rule */
-      title = g_strdup_printf (_("Rule “%s” deleted"), escaped);
+      title = g_strdup_printf (_("Rule “%s” deleted"), rule);
     }
   else
-    {
-      escaped = g_markup_escape_text (item_name (item), -1);
-      /* Translators: %s is the name of a unit or a security body */
-      title = g_strdup_printf (_("“%s” deleted"), escaped);
-    }
+    /* Translators: %s is the name of a unit or a security body */
+    title = g_strdup_printf (_("“%s” deleted"), item_name (item));
 
-  undo = g_new0 (UndoDelete, 1);
-  undo->type = G_OBJECT_TYPE (item);
-  undo->id = sd_item_get_id (item);
-
-  deletion = sd_store_delete_with_undo (self->store, item, &error);
-  if (deletion == NULL)
-    {
-      g_free (undo);
-      toast_error (self, _("Could not delete"), error);
-      return;
-    }
-
-  g_set_weak_pointer (&undo->page, self);
-  undo->store = g_object_ref (self->store);
-  undo->deletion = deletion;
-
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_cb), undo,
-                         (GClosureNotify) (void (*) (void)) undo_delete_free, 0);
-  sd_org_page_toast (self, toast);
+  sd_ui_delete_with_undo (GTK_WIDGET (self), self->store, item, title, _("Could not delete"),
+                          delete_undone_cb);
 }
 
 static void

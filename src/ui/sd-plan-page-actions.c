@@ -165,14 +165,6 @@ edit_task_cb (GtkWidget  *widget,
     sd_plan_page_edit_task (self, task);
 }
 
-static gboolean
-undo_delete (GtkWidget  *widget,
-             gpointer    deletion,
-             GError    **error)
-{
-  return sd_store_undo_deletion (SD_PLAN_PAGE (widget)->store, deletion, error);
-}
-
 static void
 delete_task_cb (GtkWidget  *widget,
                 const char *action_name,
@@ -180,22 +172,13 @@ delete_task_cb (GtkWidget  *widget,
 {
   SdPlanPage *self = SD_PLAN_PAGE (widget);
   SdPlanTask *task = sd_plan_page_get_selected_task (self);
-  g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  SdDeletion *deletion;
 
   if (task == NULL)
     return;
   /* Translators: a toast; %s is the task's title */
   title = g_strdup_printf (_("Task “%s” deleted"), sd_plan_task_get_title (task));
-
-  deletion = sd_store_delete_with_undo (self->store, task, &error);
-  if (deletion == NULL)
-    {
-      sd_ui_toast_error (widget, _("Could not delete the task"), error);
-      return;
-    }
-  sd_ui_toast_undo (widget, title, undo_delete, deletion, (GDestroyNotify) sd_deletion_free);
+  sd_ui_delete_with_undo (widget, self->store, task, title, _("Could not delete the task"), NULL);
 }
 
 static void

@@ -97,14 +97,6 @@ edit_cb (GtkWidget  *widget,
     sd_risks_page_edit_risk (self, risk);
 }
 
-static gboolean
-undo_delete (GtkWidget  *widget,
-             gpointer    deletion,
-             GError    **error)
-{
-  return sd_store_undo_deletion (SD_RISKS_PAGE (widget)->store, deletion, error);
-}
-
 static void
 delete_cb (GtkWidget  *widget,
            const char *action_name,
@@ -112,22 +104,13 @@ delete_cb (GtkWidget  *widget,
 {
   SdRisksPage *self = SD_RISKS_PAGE (widget);
   SdRisk *risk = sd_risks_page_get_selected_risk (self);
-  g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  SdDeletion *deletion;
 
   if (risk == NULL)
     return;
   /* Translators: a toast; %s is the risk's code */
   title = g_strdup_printf (_("Risk %s deleted"), sd_risk_get_code (risk));
-
-  deletion = sd_store_delete_with_undo (self->store, risk, &error);
-  if (deletion == NULL)
-    {
-      sd_ui_toast_error (widget, _("Could not delete the risk"), error);
-      return;
-    }
-  sd_ui_toast_undo (widget, title, undo_delete, deletion, (GDestroyNotify) sd_deletion_free);
+  sd_ui_delete_with_undo (widget, self->store, risk, title, _("Could not delete the risk"), NULL);
 }
 
 /* Re-rating from the map */

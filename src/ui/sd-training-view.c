@@ -9,6 +9,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "sd-date-button.h"
 #include "sd-file-actions.h"
 #include "sd-person.h"
 #include "sd-plan-stats.h"
@@ -16,6 +17,7 @@
 #include "sd-training-attendance.h"
 #include "sd-training-view.h"
 #include "sd-unit.h"
+#include "sd-unit-chooser.h"
 
 /*
  * The plan's training sessions on the left, the chosen session on the
@@ -57,10 +59,7 @@ struct _SdTrainingView
   guint               refresh_id;
 
   /* Units, for the filter and the order of the checklist. */
-  GHashTable         *unit_rank;      /* unit id → 1 + place in the tree */
-  GArray             *unit_ids;       /* drop-down position → unit id; 0 for all units */
-  GHashTable         *scope;          /* unit ids of the chosen unit and below; NULL: all */
-  gint64              unit_id;        /* the chosen unit, or 0 */
+  SdUnitChooser      *units;
   char               *query;          /* casefolded, or NULL */
 
   GtkCustomFilter    *people_filter;
@@ -86,8 +85,6 @@ struct _SdTrainingView
   GtkWidget          *date_button;
   GtkLabel           *attendance_label;
   GtkSearchEntry     *search_entry;
-  GtkDropDown        *unit_dropdown;
-  GtkStringList      *unit_names;
   GtkButton          *all_button;
   GtkColumnView      *people_view;
   GtkGridView        *missing_grid;
@@ -109,189 +106,13 @@ static GParamSpec *properties[N_PROPS];
 static void refresh       (SdTrainingView *self);
 static void queue_refresh (SdTrainingView *self);
 
-/* Dates */
-
-/* Local midnight of "YYYY-MM-DD", or NULL when @text is not such a date. */
-static GDateTime *
-parse_date (const char *text)
-{
-  int year, month, day;
-
-  if (text == NULL || strlen (text) != 10 ||
-      sscanf (text, "%4d-%2d-%2d", &year, &month, &day) != 3 ||
-      !g_date_valid_dmy (day, month, year))
-    return NULL;
-  return g_date_time_new_local (year, month, day, 0, 0, 0);
-}
-
-static char *
-today_string (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
-/* A button that shows a date and opens a calendar to choose another. A
- * click on a day chooses it; moving between months does not. */
-
-typedef void (*DateChosenFunc) (gpointer    user_data,
-                                const char *date);
-
-typedef struct
-{
-  GtkMenuButton *button;
-  GtkCalendar   *calendar;
-  char          *name;         /* what the date is, for a screen reader */
-  char          *date;
-  DateChosenFunc chosen;
-  gpointer       user_data;
-  gboolean       setting;
-} DatePicker;
-
-static void
-date_picker_free (gpointer data)
-{
-  DatePicker *picker = data;
-
-  g_free (picker->name);
-  g_free (picker->date);
-  g_free (picker);
-}
-
-static DatePicker *
-date_picker_get (GtkWidget *button)
-{
-  return g_object_get_data (G_OBJECT (button), "sd-date-picker");
-}
-
-static void
-date_picker_set (GtkWidget  *button,
-                 const char *date)
-{
-  DatePicker *picker = date_picker_get (button);
-  g_autoptr(GDateTime) parsed = parse_date (date);
-  const char *shown = date != NULL ? date : _("No Date");
-  g_autofree char *label = g_strdup_printf ("%s: %s", picker->name, shown);
-
-  g_free (picker->date);
-  picker->date = g_strdup (date);
-  gtk_menu_button_set_label (picker->button, shown);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (picker->button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-  if (parsed != NULL)
-    {
-      picker->setting = TRUE;
-      gtk_calendar_select_day (picker->calendar, parsed);
-      picker->setting = FALSE;
-    }
-}
-
-static void
-date_picker_day_selected_cb (GtkCalendar *calendar,
-                             DatePicker  *picker)
-{
-  g_autoptr(GDateTime) date = NULL;
-  g_autofree char *text = NULL;
-
-  if (picker->setting)
-    return;
-  date = gtk_calendar_get_date (calendar);
-  text = g_date_time_format (date, "%Y-%m-%d");
-  gtk_menu_button_popdown (picker->button);
-  if (g_strcmp0 (text, picker->date) == 0)
-    return;
-  date_picker_set (GTK_WIDGET (picker->button), text);
-  if (picker->chosen != NULL)
-    picker->chosen (picker->user_data, text);
-}
-
-static GtkWidget *
-date_picker_new (const char     *name,
-                 DateChosenFunc  chosen,
-                 gpointer        user_data)
-{
-  DatePicker *picker = g_new0 (DatePicker, 1);
-  GtkWidget *popover = gtk_popover_new ();
-
-  picker->button = GTK_MENU_BUTTON (gtk_menu_button_new ());
-  picker->calendar = GTK_CALENDAR (gtk_calendar_new ());
-  picker->name = g_strdup (name);
-  picker->chosen = chosen;
-  picker->user_data = user_data;
-  gtk_popover_set_child (GTK_POPOVER (popover), GTK_WIDGET (picker->calendar));
-  gtk_menu_button_set_popover (picker->button, popover);
-  gtk_menu_button_set_always_show_arrow (picker->button, TRUE);
-  gtk_widget_set_valign (GTK_WIDGET (picker->button), GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (picker->button), name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (picker->calendar),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  -1);
-  g_signal_connect (picker->calendar, "day-selected",
-                    G_CALLBACK (date_picker_day_selected_cb), picker);
-  g_object_set_data_full (G_OBJECT (picker->button), "sd-date-picker", picker,
-                          date_picker_free);
-  return GTK_WIDGET (picker->button);
-}
-
 /* Units */
-
-static int
-compare_units (gconstpointer a,
-               gconstpointer b)
-{
-  SdUnit *ua = *(SdUnit **) a;
-  SdUnit *ub = *(SdUnit **) b;
-  int pa = sd_unit_get_position (ua);
-  int pb = sd_unit_get_position (ub);
-  gint64 ia = sd_item_get_id (SD_ITEM (ua));
-  gint64 ib = sd_item_get_id (SD_ITEM (ub));
-
-  if (pa != pb)
-    return pa < pb ? -1 : 1;
-  return ia < ib ? -1 : ia > ib;
-}
-
-/* The units depth-first, each after its parent and in their order among
- * siblings, labelled "Department / Section": the company at the top is
- * left out of the paths, which it would only lengthen. */
-static void
-walk_units (SdTrainingView *self,
-            GHashTable     *children,
-            gint64          parent_id,
-            const char     *parent_label,
-            GPtrArray      *labels)
-{
-  GPtrArray *list = g_hash_table_lookup (children, ID_KEY (parent_id));
-
-  if (list == NULL)
-    return;
-  g_ptr_array_sort (list, compare_units);
-  for (guint i = 0; i < list->len; i++)
-    {
-      SdUnit *unit = g_ptr_array_index (list, i);
-      gint64 id = sd_item_get_id (SD_ITEM (unit));
-      g_autofree char *label = NULL;
-
-      if (parent_label != NULL && *parent_label != '\0')
-        label = g_strconcat (parent_label, " / ", sd_unit_get_name (unit), NULL);
-      else
-        label = g_strdup (sd_unit_get_name (unit));
-
-      g_hash_table_insert (self->unit_rank, ID_KEY (id),
-                           GUINT_TO_POINTER (g_hash_table_size (self->unit_rank) + 1));
-      g_array_append_val (self->unit_ids, id);
-      g_ptr_array_add (labels, g_strdup (label));
-      walk_units (self, children, id, parent_id == 0 ? "" : label, labels);
-    }
-}
 
 static void
 update_all_button (SdTrainingView *self)
 {
-  SdUnit *unit = self->unit_id != 0
-                 ? sd_store_lookup (self->store, SD_TYPE_UNIT, self->unit_id) : NULL;
+  gint64 unit_id = sd_unit_chooser_get_unit_id (self->units);
+  SdUnit *unit = unit_id != 0 ? sd_store_lookup (self->store, SD_TYPE_UNIT, unit_id) : NULL;
   g_autofree char *label = NULL;
   g_autofree char *tooltip = NULL;
 
@@ -312,61 +133,18 @@ update_all_button (SdTrainingView *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->all_button), tooltip);
 }
 
-/* The unit ids of @unit_id and every unit below it. */
-static GHashTable *
-unit_subtree (SdStore *store,
-              gint64   unit_id)
-{
-  GHashTable *scope = g_hash_table_new (NULL, NULL);
-  GListModel *units = sd_store_get_items (store, SD_TYPE_UNIT);
-  guint n = g_list_model_get_n_items (units);
-  gboolean grown = TRUE;
-
-  g_hash_table_add (scope, ID_KEY (unit_id));
-  /* A handful of passes over a few hundred units: as deep as the tree. */
-  while (grown)
-    {
-      grown = FALSE;
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(SdUnit) unit = g_list_model_get_item (units, i);
-          gint64 id = sd_item_get_id (SD_ITEM (unit));
-
-          if (!g_hash_table_contains (scope, ID_KEY (id)) &&
-              g_hash_table_contains (scope, ID_KEY (sd_unit_get_parent_id (unit))))
-            {
-              g_hash_table_add (scope, ID_KEY (id));
-              grown = TRUE;
-            }
-        }
-    }
-  return scope;
-}
-
+/* After the chosen unit or its sections changed. */
 static void
-set_unit (SdTrainingView *self,
-          gint64          unit_id)
+unit_changed (SdTrainingView *self)
 {
-  self->unit_id = unit_id;
-  g_clear_pointer (&self->scope, g_hash_table_unref);
-  if (unit_id != 0)
-    self->scope = unit_subtree (self->store, unit_id);
   update_all_button (self);
   gtk_filter_changed (GTK_FILTER (self->people_filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static void
-unit_selected_cb (SdTrainingView *self)
+unit_chosen_cb (gpointer user_data)
 {
-  guint position = gtk_drop_down_get_selected (self->unit_dropdown);
-  gint64 unit_id = 0;
-
-  if (self->binding > 0)
-    return;
-  if (position != GTK_INVALID_LIST_POSITION && position < self->unit_ids->len)
-    unit_id = g_array_index (self->unit_ids, gint64, position);
-  if (unit_id != self->unit_id)
-    set_unit (self, unit_id);
+  unit_changed (user_data);
 }
 
 static void
@@ -380,52 +158,8 @@ static void bind_unit_cell (SdTrainingView *self,
 static void
 units_changed_cb (SdTrainingView *self)
 {
-  GListModel *units = sd_store_get_items (self->store, SD_TYPE_UNIT);
-  guint n = g_list_model_get_n_items (units);
-  g_autoptr(GHashTable) children = g_hash_table_new_full (NULL, NULL, NULL,
-                                                          (GDestroyNotify) g_ptr_array_unref);
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-  guint selected = 0;
-  gint64 zero = 0;
-
-  /* A unit whose parent is gone hangs from the top. */
-  for (guint i = 0; i < n; i++)
-    {
-      SdUnit *unit = g_list_model_get_item (units, i);
-      gint64 parent = sd_unit_get_parent_id (unit);
-      GPtrArray *list;
-
-      if (parent != 0 && sd_store_lookup (self->store, SD_TYPE_UNIT, parent) == NULL)
-        parent = 0;
-      list = g_hash_table_lookup (children, ID_KEY (parent));
-      if (list == NULL)
-        {
-          list = g_ptr_array_new_with_free_func (g_object_unref);
-          g_hash_table_insert (children, ID_KEY (parent), list);
-        }
-      g_ptr_array_add (list, unit);
-    }
-
-  g_hash_table_remove_all (self->unit_rank);
-  g_array_set_size (self->unit_ids, 0);
-  g_array_append_val (self->unit_ids, zero);
-  g_ptr_array_add (labels, g_strdup (_("All Units")));
-  walk_units (self, children, 0, NULL, labels);
-  g_ptr_array_add (labels, NULL);
-
-  for (guint i = 0; i < self->unit_ids->len; i++)
-    if (g_array_index (self->unit_ids, gint64, i) == self->unit_id)
-      selected = i;
-
-  self->binding++;
-  gtk_string_list_splice (self->unit_names, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->unit_names)),
-                          (const char * const *) labels->pdata);
-  gtk_drop_down_set_selected (self->unit_dropdown, selected);
-  self->binding--;
-
-  /* The chosen unit may be gone, or have new sections. */
-  set_unit (self, g_array_index (self->unit_ids, gint64, selected));
+  sd_unit_chooser_reload (self->units, self->store);
+  unit_changed (self);
   gtk_sorter_changed (GTK_SORTER (self->people_sorter), GTK_SORTER_CHANGE_DIFFERENT);
   rebind_cells (self, self->bound_units, bind_unit_cell);
 }
@@ -456,8 +190,7 @@ person_listed_cb (gpointer item,
    * record can still be corrected. */
   if (!sd_person_get_active (person) && !g_hash_table_contains (self->attended, ID_KEY (id)))
     return FALSE;
-  if (self->scope != NULL &&
-      !g_hash_table_contains (self->scope, ID_KEY (sd_person_get_unit_id (person))))
+  if (!sd_unit_chooser_covers (self->units, sd_person_get_unit_id (person)))
     return FALSE;
   if (self->query != NULL &&
       !contains_folded (sd_person_get_name (person), self->query) &&
@@ -481,8 +214,7 @@ static guint
 unit_rank (SdTrainingView *self,
            SdPerson       *person)
 {
-  return GPOINTER_TO_UINT (g_hash_table_lookup (self->unit_rank,
-                                                ID_KEY (sd_person_get_unit_id (person))));
+  return sd_unit_chooser_get_rank (self->units, sd_person_get_unit_id (person));
 }
 
 static int
@@ -512,7 +244,7 @@ update_people_stack (SdTrainingView *self)
       if (self->query != NULL)
         adw_status_page_set_description (self->no_results,
                                          _("No one’s name or job title matches the search."));
-      else if (self->unit_id != 0)
+      else if (sd_unit_chooser_get_unit_id (self->units) != 0)
         adw_status_page_set_description (self->no_results,
                                          _("The unit has no active people. Choose “All Units” "
                                            "or add people on the Organisation page."));
@@ -698,7 +430,7 @@ sync_fields (SdTrainingView *self,
                   sd_training_get_topic (self->current), force);
   entry_row_sync (self->audience_row, &self->shown_audience,
                   sd_training_get_audience (self->current), force);
-  date_picker_set (self->date_button, sd_training_get_date (self->current));
+  sd_date_button_set_date (self->date_button, sd_training_get_date (self->current));
 }
 
 static void
@@ -1028,8 +760,7 @@ all_clicked_cb (SdTrainingView *self)
 
       if (!sd_person_get_active (person) ||
           g_hash_table_contains (self->attended, ID_KEY (person_id)) ||
-          (self->scope != NULL &&
-           !g_hash_table_contains (self->scope, ID_KEY (sd_person_get_unit_id (person)))))
+          !sd_unit_chooser_covers (self->units, sd_person_get_unit_id (person)))
         continue;
       item = sd_store_insert (self->store, SD_TYPE_TRAINING_ATTENDANCE, &error,
                               "training-id", training_id,
@@ -1141,7 +872,7 @@ new_response_cb (AdwMessageDialog *dialog,
   audience = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (data->audience))));
   item = sd_store_insert (self->store, SD_TYPE_TRAINING, &error,
                           "plan-id", sd_item_get_id (SD_ITEM (self->plan)),
-                          "date", date_picker_get (data->date)->date,
+                          "date", sd_date_button_get_date (data->date),
                           "topic", topic,
                           "audience", *audience != '\0' ? audience : NULL,
                           NULL);
@@ -1161,7 +892,7 @@ default_date (SdTrainingView *self)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   if (self->plan == NULL || g_date_time_get_year (now) == sd_plan_get_year (self->plan))
-    return today_string ();
+    return sd_date_today ();
   return g_strdup_printf ("%04d-01-01", sd_plan_get_year (self->plan));
 }
 
@@ -1188,8 +919,8 @@ add_clicked_cb (SdTrainingView *self)
   data->self = g_object_ref (self);
   data->topic = ADW_ENTRY_ROW (adw_entry_row_new ());
   data->audience = ADW_ENTRY_ROW (adw_entry_row_new ());
-  data->date = date_picker_new (_("Date"), NULL, NULL);
-  date_picker_set (data->date, date);
+  data->date = sd_date_button_new (_("Date"), FALSE, NULL, NULL);
+  sd_date_button_set_date (data->date, date);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->topic), _("Topic"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->audience), _("Audience"));
@@ -1224,33 +955,17 @@ add_clicked_cb (SdTrainingView *self)
   gtk_widget_grab_focus (GTK_WIDGET (data->topic));
 }
 
-static gboolean
-undo_delete (GtkWidget  *widget,
-             gpointer    deletion,
-             GError    **error)
-{
-  return sd_store_undo_deletion (SD_TRAINING_VIEW (widget)->store, deletion, error);
-}
-
 static void
 delete_clicked_cb (SdTrainingView *self)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  SdDeletion *deletion;
 
   if (self->current == NULL)
     return;
   /* Translators: a toast; %s is the topic of a training session */
   title = g_strdup_printf (_("Training “%s” deleted"), sd_training_get_topic (self->current));
-  deletion = sd_store_delete_with_undo (self->store, self->current, &error);
-  if (deletion == NULL)
-    {
-      sd_ui_toast_error (GTK_WIDGET (self), _("Could not delete the training"), error);
-      return;
-    }
-  sd_ui_toast_undo (GTK_WIDGET (self), title, undo_delete, deletion,
-                    (GDestroyNotify) sd_deletion_free);
+  sd_ui_delete_with_undo (GTK_WIDGET (self), self->store, self->current, title,
+                          _("Could not delete the training"), NULL);
 }
 
 /* Coverage and the rebuild after changes */
@@ -1566,7 +1281,7 @@ build_detail (SdTrainingView *self)
   adw_entry_row_set_show_apply_button (self->topic_row, TRUE);
   g_signal_connect_object (self->topic_row, "apply", G_CALLBACK (topic_apply_cb), self,
                            G_CONNECT_SWAPPED);
-  self->date_button = date_picker_new (_("Date"), date_chosen_cb, self);
+  self->date_button = sd_date_button_new (_("Date"), FALSE, date_chosen_cb, self);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (date_row), _("Date"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (date_row), self->date_button);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (date_row), self->date_button);
@@ -1596,25 +1311,13 @@ build_detail (SdTrainingView *self)
                                   -1);
   g_signal_connect_object (self->search_entry, "search-changed",
                            G_CALLBACK (search_changed_cb), self, G_CONNECT_SWAPPED);
-  self->unit_names = gtk_string_list_new (NULL);
-  self->unit_dropdown =
-    GTK_DROP_DOWN (gtk_drop_down_new (g_object_ref (G_LIST_MODEL (self->unit_names)), NULL));
-  gtk_drop_down_set_enable_search (self->unit_dropdown, TRUE);
-  gtk_drop_down_set_expression (self->unit_dropdown,
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
-                                                             "string"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->unit_dropdown), _("Unit"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->unit_dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Unit"),
-                                  -1);
-  g_signal_connect_object (self->unit_dropdown, "notify::selected",
-                           G_CALLBACK (unit_selected_cb), self, G_CONNECT_SWAPPED);
+  self->units = sd_unit_chooser_new (unit_chosen_cb, self);
   self->all_button = GTK_BUTTON (gtk_button_new ());
   g_signal_connect_object (self->all_button, "clicked", G_CALLBACK (all_clicked_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->attendance_label));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->search_entry));
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->unit_dropdown));
+  gtk_box_append (GTK_BOX (bar), sd_unit_chooser_get_widget (self->units));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->all_button));
   gtk_box_append (GTK_BOX (box), bar);
 
@@ -1832,7 +1535,6 @@ sd_training_view_dispose (GObject *object)
   g_clear_object (&self->people_sorter);
   g_clear_object (&self->missing);
   g_clear_object (&self->missing_filter);
-  g_clear_object (&self->unit_names);
   g_clear_object (&self->current);
   g_clear_object (&self->plan);
   g_clear_object (&self->store);
@@ -1848,9 +1550,7 @@ sd_training_view_finalize (GObject *object)
   g_clear_pointer (&self->attended, g_hash_table_unref);
   g_clear_pointer (&self->trained, g_hash_table_unref);
   g_clear_pointer (&self->counts, g_hash_table_unref);
-  g_clear_pointer (&self->unit_rank, g_hash_table_unref);
-  g_clear_pointer (&self->unit_ids, g_array_unref);
-  g_clear_pointer (&self->scope, g_hash_table_unref);
+  g_clear_pointer (&self->units, sd_unit_chooser_free);
   g_clear_pointer (&self->bound_sessions, g_hash_table_unref);
   g_clear_pointer (&self->bound_people, g_hash_table_unref);
   g_clear_pointer (&self->bound_units, g_hash_table_unref);
@@ -1947,8 +1647,6 @@ sd_training_view_init (SdTrainingView *self)
   self->attended = g_hash_table_new (NULL, NULL);
   self->trained = g_hash_table_new (NULL, NULL);
   self->counts = g_hash_table_new (NULL, NULL);
-  self->unit_rank = g_hash_table_new (NULL, NULL);
-  self->unit_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->bound_sessions = g_hash_table_new (NULL, NULL);
   self->bound_people = g_hash_table_new (NULL, NULL);
   self->bound_units = g_hash_table_new (NULL, NULL);
