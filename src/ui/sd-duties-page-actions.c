@@ -42,15 +42,6 @@ sd_duties_page_update_actions (SdDutiesPage *self)
 }
 
 static void
-present_transient (SdDutiesPage *self,
-                   GtkWidget    *window)
-{
-  gtk_window_set_transient_for (GTK_WINDOW (window), sd_ui_parent_window (GTK_WIDGET (self)));
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_present (GTK_WINDOW (window));
-}
-
-static void
 add_cb (GtkWidget  *widget,
         const char *action_name,
         GVariant   *parameter)
@@ -59,9 +50,9 @@ add_cb (GtkWidget  *widget,
   SdDuty *current = sd_duties_page_get_current_duty (self);
 
   /* A new duty goes into the area the user is looking at. */
-  present_transient (self, sd_duty_editor_new (self->store, NULL,
-                                               current != NULL ? sd_duty_get_area (current)
-                                                               : NULL));
+  sd_ui_present_modal (GTK_WIDGET (self),
+                       sd_duty_editor_new (self->store, NULL,
+                                           current != NULL ? sd_duty_get_area (current) : NULL));
 }
 
 static void
@@ -73,7 +64,7 @@ edit_cb (GtkWidget  *widget,
   SdDuty *duty = sd_duties_page_get_current_duty (self);
 
   if (duty != NULL)
-    present_transient (self, sd_duty_editor_new (self->store, duty, NULL));
+    sd_ui_present_modal (GTK_WIDGET (self), sd_duty_editor_new (self->store, duty, NULL));
 }
 
 static void
@@ -143,7 +134,7 @@ paste_cb (GtkWidget  *widget,
                                                 sd_duties_page_get_current_duty (self));
 
   g_signal_connect_object (dialog, "added", G_CALLBACK (pasted_cb), self, G_CONNECT_SWAPPED);
-  present_transient (self, dialog);
+  sd_ui_present_modal (GTK_WIDGET (self), dialog);
 }
 
 /* Cells of the matrix */

@@ -20,6 +20,18 @@ sd_ui_parent_window (GtkWidget *widget)
 }
 
 void
+sd_ui_present_modal (GtkWidget *widget,
+                     GtkWidget *window)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (GTK_IS_WINDOW (window));
+
+  gtk_window_set_transient_for (GTK_WINDOW (window), sd_ui_parent_window (widget));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+void
 sd_ui_toast (GtkWidget *widget,
              AdwToast  *toast)
 {

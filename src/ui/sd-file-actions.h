@@ -16,6 +16,9 @@ G_BEGIN_DECLS
 
 /* The window @widget is in, or NULL. */
 GtkWindow *sd_ui_parent_window    (GtkWidget    *widget);
+/* Shows @window (an editor, a dialog) modal over the window of @widget. */
+void       sd_ui_present_modal    (GtkWidget    *widget,
+                                   GtkWidget    *window);
 
 void       sd_ui_toast            (GtkWidget    *widget,
                                    AdwToast     *toast);

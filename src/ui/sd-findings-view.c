@@ -665,15 +665,6 @@ close_finding (SdFindingsView *self,
 
 /* Editors */
 
-static void
-present_editor (SdFindingsView *self,
-                GtkWidget      *editor)
-{
-  gtk_window_set_transient_for (GTK_WINDOW (editor), sd_ui_parent_window (GTK_WIDGET (self)));
-  gtk_window_set_modal (GTK_WINDOW (editor), TRUE);
-  gtk_window_present (GTK_WINDOW (editor));
-}
-
 /* What a "new" editor creates is selected, to add to it or go on. */
 static void
 editor_item_cb (SdFindingsView *self,
@@ -698,7 +689,7 @@ edit_item (SdFindingsView *self,
     editor = sd_finding_editor_new (self->store, item, NULL);
   else
     return;
-  present_editor (self, editor);
+  sd_ui_present_modal (GTK_WIDGET (self), editor);
 }
 
 static void
@@ -714,7 +705,7 @@ add_inspection_action (GtkWidget  *widget,
   editor = sd_inspection_editor_new (self->store, NULL, self->plan);
   g_signal_connect_object (editor, "notify::item", G_CALLBACK (editor_item_cb), self,
                            G_CONNECT_SWAPPED);
-  present_editor (self, editor);
+  sd_ui_present_modal (GTK_WIDGET (self), editor);
 }
 
 static void
@@ -731,7 +722,7 @@ add_finding_action (GtkWidget  *widget,
   editor = sd_finding_editor_new (self->store, NULL, inspection);
   g_signal_connect_object (editor, "notify::item", G_CALLBACK (editor_item_cb), self,
                            G_CONNECT_SWAPPED);
-  present_editor (self, editor);
+  sd_ui_present_modal (GTK_WIDGET (self), editor);
 }
 
 static void

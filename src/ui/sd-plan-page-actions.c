@@ -80,15 +80,6 @@ sd_plan_page_update_actions (SdPlanPage *self)
   gtk_widget_action_set_enabled (widget, "plan.meeting-mode", has_plan || self->in_meeting);
 }
 
-static void
-present_transient (SdPlanPage *self,
-                   GtkWidget  *window)
-{
-  gtk_window_set_transient_for (GTK_WINDOW (window), sd_ui_parent_window (GTK_WIDGET (self)));
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_present (GTK_WINDOW (window));
-}
-
 /* Tasks */
 
 /* A new task is selected once the editor has created it. */
@@ -142,7 +133,7 @@ sd_plan_page_edit_task (SdPlanPage *self,
     }
   else
     return;
-  present_transient (self, editor);
+  sd_ui_present_modal (GTK_WIDGET (self), editor);
 }
 
 static void
@@ -419,7 +410,7 @@ edit_plan_cb (GtkWidget  *widget,
   SdPlanPage *self = SD_PLAN_PAGE (widget);
 
   if (self->plan != NULL)
-    present_transient (self, sd_plan_editor_new (self->store, self->plan));
+    sd_ui_present_modal (GTK_WIDGET (self), sd_plan_editor_new (self->store, self->plan));
 }
 
 /* Files */

@@ -39,15 +39,6 @@ sd_risks_page_update_actions (SdRisksPage *self)
   gtk_widget_action_set_enabled (widget, "risks.print-heatmap", any);
 }
 
-static void
-present_transient (SdRisksPage *self,
-                   GtkWidget   *window)
-{
-  gtk_window_set_transient_for (GTK_WINDOW (window), sd_ui_parent_window (GTK_WIDGET (self)));
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_present (GTK_WINDOW (window));
-}
-
 /* Editing */
 
 /* A new risk is selected once the editor has created it. */
@@ -74,7 +65,7 @@ sd_risks_page_edit_risk (SdRisksPage *self,
   if (risk == NULL)
     g_signal_connect_object (editor, "notify::item", G_CALLBACK (editor_item_cb), self,
                              G_CONNECT_SWAPPED);
-  present_transient (self, editor);
+  sd_ui_present_modal (GTK_WIDGET (self), editor);
 }
 
 static void
@@ -319,7 +310,7 @@ matrix_settings_cb (GtkWidget  *widget,
 
   g_signal_connect_object (dialog, "applied", G_CALLBACK (matrix_applied_cb), self,
                            G_CONNECT_SWAPPED);
-  present_transient (self, dialog);
+  sd_ui_present_modal (GTK_WIDGET (self), dialog);
 }
 
 /* Workshop mode */
