@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "sd-application.h"
+#include "sd-backup-actions.h"
 #include "sd-cli.h"
 #include "sd-demo.h"
 #include "sd-messages.h"
@@ -72,11 +73,17 @@ open_database (SdApplication           *self,
     {
       g_autofree char *message = sd_describe_open_error (path, error);
 
-      sd_window_show_open_error (window, path, message);
+      /* A damaged file gets a page that offers its newest good backup. */
+      sd_window_show_open_failure (window, path, error);
       if (command_line != NULL)
         g_application_command_line_printerr (command_line, "%s\n", message);
       else
         g_printerr ("%s\n", message);
+    }
+  else
+    {
+      /* Today's backup, in the background once the file has passed its check. */
+      sd_backup_start_rotation (GTK_WIDGET (window), store);
     }
   gtk_window_present (GTK_WINDOW (window));
 }

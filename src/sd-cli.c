@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sd-audit-verify.h"
 #include "sd-cli.h"
 #include "sd-duty-rules.h"
 #include "sd-heatmap-export.h"
@@ -138,6 +139,8 @@ sd_cli_verify (const char *database)
   g_autoptr(SdStore) store = open_store (database, SD_STORE_OPEN_NONE);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) tampered = NULL;
+  g_autoptr(SdAuditReport) report = NULL;
+  guint64 n_entries;
   guint n_signoffs;
   guint n_failed = 0;
 
@@ -151,8 +154,25 @@ sd_cli_verify (const char *database)
       return 2;
     }
 
-  /* The audit chain is verified here too, once the store can check it:
-   * each broken link one line ("audit<TAB>ID<TAB>…"), counted in n_failed. */
+  /* The audit chain and the data against it: the first entry (or row)
+   * that does not verify, one line "audit<TAB>ID<TAB>message". */
+  report = sd_store_verify_audit (store, NULL, &error);
+  if (report == NULL)
+    {
+      g_autofree char *message = sd_describe_open_error (database, error);
+
+      g_printerr ("%s\n", message);
+      return 2;
+    }
+  n_entries = sd_audit_report_get_n_entries (report);
+  if (!sd_audit_report_get_ok (report))
+    {
+      g_autofree char *message = one_line (sd_audit_report_get_message (report));
+
+      g_print ("audit\t%" G_GINT64_FORMAT "\t%s\n",
+               sd_audit_report_get_first_bad_id (report), message);
+      n_failed++;
+    }
 
   n_signoffs = g_list_model_get_n_items (sd_store_get_items (store, SD_TYPE_SIGNOFF));
   tampered = sd_signoffs_find_tampered (store);
@@ -171,6 +191,20 @@ sd_cli_verify (const char *database)
 
   if (n_failed > 0)
     return 1;
+  if (n_entries == 0)
+    {
+      g_print ("%s\n", _("The audit log is empty: there is nothing to verify."));
+    }
+  else
+    {
+      g_autofree char *count = g_strdup_printf ("%" G_GUINT64_FORMAT, n_entries);
+
+      /* Translators: %s is a number of audit entries */
+      g_print (ngettext ("%s entry of the audit log verifies.\n",
+                         "All %s entries of the audit log verify.\n",
+                         (gulong) MIN (n_entries, G_MAXULONG)),
+               count);
+    }
   if (n_signoffs == 0)
     g_print ("%s\n", _("There are no sign-offs to verify."));
   else

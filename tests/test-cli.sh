@@ -14,7 +14,7 @@ trap 'rm -rf "$work"' EXIT
 export XDG_DATA_HOME=$work/data
 status=0
 
-echo "1..31"
+echo "1..37"
 
 check_refused () {
   local n=$1 file=$2 expected=$3
@@ -134,7 +134,9 @@ else
 fi
 
 # --verify: each sign-off's text against its SHA-256. The row is written
-# as the app writes it, with the hash sha256sum computes.
+# as the app writes it, with the hash sha256sum computes, and with its
+# audit entry: the row as JSON, chained to the last entry by the SHA-256
+# of the fields joined by the unit separator (sd_audit_compute_hash()).
 text=$'Responsibility statement 安全责任书\nUnit 单位: 信息部\nHead 负责人: none 无\n'
 sum=$(printf '%s' "$text" | sha256sum | cut -d ' ' -f 1)
 signoff=$(sqlite3 "$db" "INSERT INTO signoffs (unit_id, signer_name, meaning, signed_at,
@@ -142,6 +144,19 @@ signoff=$(sqlite3 "$db" "INSERT INTO signoffs (unit_id, signer_name, meaning, si
                          VALUES ((SELECT id FROM units WHERE name = '信息部'), '张伟', '已阅知',
                                  '2026-03-01T10:00:00+08:00', '$text', '$sum');
                          SELECT last_insert_rowid ();")
+signoff_unit=$(sqlite3 "$db" "SELECT unit_id FROM signoffs WHERE id = $signoff")
+after='{"unit_id":'$signoff_unit',"signer_person_id":null,"signer_name":"张伟",'\
+'"meaning":"已阅知","signed_at":"2026-03-01T10:00:00+08:00",'\
+'"canonical_text":"'${text//$'\n'/\\n}'","sha256":"'$sum'","signature":null}'
+prev=$(sqlite3 "$db" 'SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1')
+at=2026-03-01T02:00:00.000000Z
+hash=$(printf '%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s' "$prev" "$at" tester tester \
+         signoffs "$signoff" insert '' "$after" | sha256sum | cut -d ' ' -f 1)
+signoff_entry=$(sqlite3 "$db" "INSERT INTO audit_log (at, os_user, operator, entity, entity_id,
+                                 action, after, prev_hash, hash)
+                               VALUES ('$at', 'tester', 'tester', 'signoffs', $signoff, 'insert',
+                                       '$after', '$prev', '$hash');
+                               SELECT last_insert_rowid ();")
 set +e
 "$app" --database "$db" --verify > "$work/out" 2> "$work/err"
 rc=$?
@@ -159,8 +174,11 @@ set +e
 "$app" --database "$db" --verify > "$work/out" 2> "$work/err"
 rc=$?
 set -e
+# Changed behind the app's back: the sign-off's own hash and the audit log
+# both say so.
 if [[ $rc == 1 ]] && grep -qP "^signoff\t$signoff\t信息部\t.+" "$work/out" &&
-   [[ $(wc -l < "$work/out") == 1 ]]; then
+   grep -qP "^audit\t$signoff_entry\tsignoffs #$signoff .+" "$work/out" &&
+   [[ $(wc -l < "$work/out") == 2 ]]; then
   echo "ok 12 - --verify names the tampered sign-off and exits 1"
 else
   echo "not ok 12 - --verify on a tampered sign-off (exit $rc)"
@@ -463,4 +481,66 @@ else
   sed 's/^/# /' "$work/out" "$work/err"
   status=1
 fi
+
+# --verify and the audit log: the demo data as the app wrote it verifies;
+# each way of tampering with a copy of it names the right entry, exit 1.
+pristine=$work/verify-pristine.db
+sqlite3 "$demo" ".backup '$pristine'"
+n_entries=$(sqlite3 "$pristine" 'SELECT count(*) FROM audit_log')
+set +e
+"$app" --database "$pristine" --verify > "$work/out" 2> "$work/err"
+rc=$?
+set -e
+if [[ $rc == 0 ]] && grep -q "^All $n_entries entries of the audit log verify" "$work/out"; then
+  echo "ok 32 - --verify on the untouched demo data: all $n_entries entries verify, exit 0"
+else
+  echo "not ok 32 - --verify on the untouched demo data (exit $rc)"
+  sed 's/^/# /' "$work/out" "$work/err"
+  status=1
+fi
+
+# verify_tampered N WHAT SQL ID ROW: after SQL on a fresh copy, --verify
+# exits 1 with exactly one line "audit<TAB>ID<TAB>…ROW…".
+verify_tampered () {
+  local n=$1 what=$2 sql=$3 id=$4 row=$5 copy=$work/verify-$1.db rc
+  cp "$pristine" "$copy"
+  sqlite3 "$copy" "$sql"
+  set +e
+  "$app" --database "$copy" --verify > "$work/out" 2> "$work/err"
+  rc=$?
+  set -e
+  if [[ $rc == 1 && $(wc -l < "$work/out") == 1 ]] &&
+     grep -qP "^audit\t$id\t.*\Q$row\E" "$work/out"; then
+    echo "ok $n - --verify names $what: entry $id"
+  else
+    echo "not ok $n - --verify on $what (exit $rc, expected entry $id and ${row//#/no. })"
+    sed 's/^/# /' "$work/out" "$work/err"
+    status=1
+  fi
+}
+
+audit_row () {
+  sqlite3 -separator ' #' "$pristine" "SELECT entity, entity_id FROM audit_log WHERE id = $1"
+}
+
+verify_tampered 33 "an edited entry" \
+  "UPDATE audit_log SET operator = 'mallory' WHERE id = 10" 10 "#10 "
+verify_tampered 34 "a deleted entry" \
+  "DELETE FROM audit_log WHERE id = 10" 11 "$(audit_row 11)"
+verify_tampered 35 "two swapped entries" \
+  "UPDATE audit_log SET id = -1 WHERE id = 10; UPDATE audit_log SET id = 10 WHERE id = 11;
+   UPDATE audit_log SET id = 11 WHERE id = -1" 10 "$(audit_row 11)"
+# A row changed behind the app's back: named with its last entry.
+changed_entry=$(sqlite3 "$pristine" "SELECT max(id) FROM audit_log WHERE entity = 'units'
+                                       AND entity_id = $unit_id")
+verify_tampered 36 "a data row changed" \
+  "UPDATE units SET staff_count = staff_count + 1 WHERE id = $unit_id" "$changed_entry" \
+  "units #$unit_id "
+# The last entry removed: the chain still holds, the data tells. A unit
+# is added through the app first, so that the last entry is its insertion.
+printf 'name,parent,kind,head,staff_count\n审计部,,department,,3\n' > "$work/audit-unit.csv"
+"$app" --database "$pristine" --import units "$work/audit-unit.csv" > /dev/null
+new_unit=$(sqlite3 "$pristine" "SELECT id FROM units WHERE name = '审计部'")
+verify_tampered 37 "the last entry deleted" \
+  "DELETE FROM audit_log WHERE id = (SELECT max(id) FROM audit_log)" 0 "units #$new_unit "
 exit $status

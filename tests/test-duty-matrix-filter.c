@@ -17,6 +17,7 @@
 #include "sd-duty-rules.h"
 #include "sd-duty.h"
 #include "sd-post.h"
+#include "sd-store-private.h"
 #include "sd-store.h"
 #include "sd-unit.h"
 
@@ -604,6 +605,129 @@ test_filter_survives_rebuild (Fixture       *f,
   g_assert_cmpuint (sd_duty_matrix_find_column (matrix, SD_PARTY_POST, id (analyst)), ==, 2);
 }
 
+/* The search folds case in codes and texts alike, whether or not a duty's
+ * text has letters of both cases, and finds party names as they are now. */
+static void
+test_query_case_and_names (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(SdDutyMatrix) matrix = sd_duty_matrix_new (f->store);
+  g_autoptr(GError) error = NULL;
+  SdDuty *latin;
+
+  latin = add_duty (f, "IT-7", "安全管理员职责", "Review the USB 存储介质 Log", 6);
+  g_assert_true (sd_store_update (f->store, f->d5, &error, "code", "ABC-1", NULL));
+  g_assert_no_error (error);
+  iterate ();
+
+  sd_duty_matrix_set_query (matrix, "abc");
+  assert_shown (matrix, "| ABC-1");
+  sd_duty_matrix_set_query (matrix, "it-7");
+  assert_shown (matrix, "| IT-7");
+  sd_duty_matrix_set_query (matrix, "usb log");     /* both in a mixed-case text */
+  assert_shown (matrix, "| IT-7");
+  sd_duty_matrix_set_query (matrix, "USB 存储");
+  assert_shown (matrix, "| IT-7");
+  sd_duty_matrix_set_query (matrix, "存储 zzz");     /* every word must be found */
+  assert_shown (matrix, "");
+
+  /* A word may be in the code and another in a holder's name. */
+  assign (f, latin, "post", f->netadmin, "R");
+  iterate ();
+  sd_duty_matrix_set_query (matrix, "it-7 网络管理员");
+  assert_shown (matrix, "| IT-7");
+  /* After a rename, the new name finds it and the old one no longer does. */
+  g_assert_true (sd_store_update (f->store, f->netadmin, &error, "name", "Network Admin", NULL));
+  g_assert_no_error (error);
+  iterate ();
+  sd_duty_matrix_set_query (matrix, "网络管理员 it-7");
+  assert_shown (matrix, "");
+  sd_duty_matrix_set_query (matrix, "NETWORK it-7");
+  assert_shown (matrix, "| IT-7");
+  /* An edit of the text is searched at once. */
+  g_assert_true (sd_store_update (f->store, latin, &error, "text", "Audit 日志", NULL));
+  g_assert_no_error (error);
+  iterate ();
+  sd_duty_matrix_set_query (matrix, "audit");
+  assert_shown (matrix, "| IT-7");
+  sd_duty_matrix_set_query (matrix, "usb");
+  assert_shown (matrix, "");
+}
+
+/* Every cell's roles and every duty's problems, as text, in grid order. */
+static char *
+describe_grid (SdDutyMatrix *matrix)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint row = 0; row < sd_duty_matrix_get_n_rows (matrix); row++)
+    {
+      SdDuty *duty = sd_duty_matrix_get_row_duty (matrix, row);
+
+      if (duty == NULL)
+        {
+          g_string_append (out, "|\n");
+          continue;
+        }
+      g_string_append_printf (out, "%s %u:", sd_duty_get_code (duty),
+                              sd_duty_matrix_get_row_problems (matrix, row));
+      for (guint column = 0; column < sd_duty_matrix_get_n_columns (matrix); column++)
+        g_string_append_printf (out, " %s",
+                                sd_role_mask_to_string (sd_duty_matrix_get_roles (matrix, row,
+                                                                                  column)));
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The grid is built from the assignments' rows before their items are
+ * read (for the window's first frame), and again from the items once they
+ * are: the same grid both ways, and edits after that show. */
+static void
+test_cells_before_items (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "matrix.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdDutyMatrix) matrix = NULL;
+  g_autoptr(SdDutyMatrix) reference = sd_duty_matrix_new (f->store);
+  g_autofree char *expected = describe_grid (reference);
+  g_autofree char *from_rows = NULL;
+  g_autofree char *from_items = NULL;
+  gint64 d3 = id (f->d3), director = id (f->director);
+  SdStore *store;
+  SdAssignment *assignment;
+  guint row, column;
+
+  /* The fixture's items go with its store. */
+  g_clear_object (&reference);
+  g_clear_object (&f->store);
+
+  f->store = store = sd_store_open (path, SD_STORE_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  matrix = sd_duty_matrix_new (store);
+  g_assert_false (sd_store_is_loaded (store, SD_TYPE_ASSIGNMENT));
+  from_rows = describe_grid (matrix);
+  g_assert_cmpstr (from_rows, ==, expected);
+
+  /* Reading the items changes the list: the grid is built again. */
+  g_assert_cmpuint (g_list_model_get_n_items (sd_store_get_items (store, SD_TYPE_ASSIGNMENT)),
+                    ==, 8);
+  g_assert_true (sd_store_is_loaded (store, SD_TYPE_ASSIGNMENT));
+  sd_duty_matrix_flush (matrix);
+  from_items = describe_grid (matrix);
+  g_assert_cmpstr (from_items, ==, expected);
+
+  assignment = sd_store_insert (store, SD_TYPE_ASSIGNMENT, &error, "duty-id", d3,
+                                "post-id", director, "role", "A", NULL);
+  g_assert_no_error (error);
+  g_assert_nonnull (assignment);
+  sd_duty_matrix_flush (matrix);
+  row = sd_duty_matrix_find_duty (matrix, d3);
+  column = sd_duty_matrix_find_column (matrix, SD_PARTY_POST, director);
+  g_assert_cmpuint (sd_duty_matrix_get_roles (matrix, row, column), ==, SD_ROLE_A);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -621,6 +745,8 @@ main (int   argc,
   ADD ("/duty-matrix-filter/only-problems", test_only_problems);
   ADD ("/duty-matrix-filter/combined", test_combined);
   ADD ("/duty-matrix-filter/survives-rebuild", test_filter_survives_rebuild);
+  ADD ("/duty-matrix-filter/query-case-and-names", test_query_case_and_names);
+  ADD ("/duty-matrix-filter/cells-before-items", test_cells_before_items);
 #undef ADD
 
   return g_test_run ();

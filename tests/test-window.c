@@ -309,13 +309,15 @@ test_remembers_page (void)
   g_autofree char *path = g_build_filename (dir, "empty.db", NULL);
   g_autoptr(SdStore) store = sd_store_open (path, SD_STORE_OPEN_CREATE, &error);
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *last_page = NULL;
   SdWindow *window;
 
   g_assert_no_error (error);
   window = new_window (store);
   sd_window_set_page (window, "risks");
   iterate (100);
-  g_assert_cmpstr (g_settings_get_string (settings, "last-page"), ==, "risks");
+  last_page = g_settings_get_string (settings, "last-page");
+  g_assert_cmpstr (last_page, ==, "risks");
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   gtk_window_close (GTK_WINDOW (window));
   iterate (100);

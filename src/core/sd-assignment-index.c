@@ -53,9 +53,13 @@ compare_assignments (gconstpointer a,
 static void
 rebuild (SdAssignmentIndex *self)
 {
-  guint n = g_list_model_get_n_items (self->assignments);
   GHashTableIter iter;
   gpointer value;
+  guint n;
+
+  /* The first question reads the assignments' items, if nothing has. */
+  sd_store_get_items (self->store, SD_TYPE_ASSIGNMENT);
+  n = g_list_model_get_n_items (self->assignments);
 
   g_hash_table_remove_all (self->by_duty);
   for (guint i = 0; i < n; i++)
@@ -144,7 +148,9 @@ sd_assignment_index_new (SdStore *store)
 
   self = g_object_new (SD_TYPE_ASSIGNMENT_INDEX, NULL);
   self->store = g_object_ref (store);
-  self->assignments = g_object_ref (sd_store_get_items (store, SD_TYPE_ASSIGNMENT));
+  /* Made with a page, asked when a duty is looked at: the items are read
+   * then (rebuild()), not before the window's first frame. */
+  self->assignments = g_object_ref (sd_store_peek_items (store, SD_TYPE_ASSIGNMENT));
   g_signal_connect (self->assignments, "items-changed",
                     G_CALLBACK (assignments_changed_cb), self);
   return self;

@@ -14,6 +14,7 @@
 #include "sd-assignment.h"
 #include "sd-body.h"
 #include "sd-post.h"
+#include "sd-store-rows.h"
 #include "sd-unit.h"
 
 /* A row is a duty index, or an area index with this bit set. */
@@ -31,8 +32,19 @@ typedef struct
   guint   shown_n;
   guint   problems;   /* SdDutyProblem */
   guint   row;        /* G_MAXUINT while not shown */
-  char   *haystack;   /* case-folded searchable text, made on the first search */
+  guint   search;     /* SearchText, found on the first search */
+  char   *folded;     /* SEARCH_FOLDED: the case-folded code, text and source */
 } DutyEntry;
+
+/* How a search reads a duty's own text. Most of it needs no case folding
+ * (Chinese has no case; a code's Latin letters are compared without case
+ * as they are), so most duties keep no folded copy of their text. */
+typedef enum
+{
+  SEARCH_UNKNOWN,
+  SEARCH_RAW,         /* the text and source as they are, the code by ASCII */
+  SEARCH_FOLDED,      /* the folded copy */
+} SearchText;
 
 typedef struct
 {
@@ -71,6 +83,12 @@ struct _SdDutyMatrix
 
   char       *query;
   char      **words;       /* the case-folded query, split */
+  guint       n_words;
+  /* While searching, which word is found where: per word of each column of
+   * all_columns, and of each area. A duty matches a word found in its
+   * area or in a party it has a cell for; no duty keeps those names. */
+  guint8     *column_words;
+  guint8     *area_words;
   SdMatrixFilter filter;   /* area owned */
   GArray     *rows;        /* guint, see AREA_ROW */
   GPtrArray  *shown;       /* SdDuty (borrowed), the list model's items */
@@ -135,7 +153,7 @@ duty_entry_clear (gpointer data)
   DutyEntry *entry = data;
 
   g_clear_object (&entry->duty);
-  g_clear_pointer (&entry->haystack, g_free);
+  g_clear_pointer (&entry->folded, g_free);
 }
 
 static void
@@ -209,11 +227,14 @@ append_to_bucket (GHashTable *buckets,
 {
   GPtrArray *list = g_hash_table_lookup (buckets, key);
 
+  /* The table owns the key of a new bucket; an existing bucket already has one. */
   if (list == NULL)
     {
       list = g_ptr_array_new ();
       g_hash_table_insert (buckets, key, list);
     }
+  else
+    g_free (key);
   g_ptr_array_add (list, item);
 }
 
@@ -291,21 +312,24 @@ build_columns (SdDutyMatrix *self)
 /* Grid order: by position, then by id. The store's list is in the order
  * rows were read or added, which a move or an insertion in the middle
  * does not follow. */
-static int
-compare_duties (gconstpointer a,
-                gconstpointer b)
+/* A duty and what the grid orders it by, read once rather than at each
+ * comparison of the sort. */
+typedef struct
 {
-  SdDuty *x = *(SdDuty **) a;
-  SdDuty *y = *(SdDuty **) b;
-  int px = sd_duty_get_position (x);
-  int py = sd_duty_get_position (y);
-  gint64 ix, iy;
+  int     position;
+  gint64  id;
+  SdDuty *duty;
+} DutyKey;
 
-  if (px != py)
-    return px < py ? -1 : 1;
-  ix = sd_item_get_id (SD_ITEM (x));
-  iy = sd_item_get_id (SD_ITEM (y));
-  return ix < iy ? -1 : ix > iy;
+static int
+compare_duty_keys (gconstpointer a,
+                   gconstpointer b)
+{
+  const DutyKey *x = a, *y = b;
+
+  if (x->position != y->position)
+    return x->position < y->position ? -1 : 1;
+  return x->id < y->id ? -1 : x->id > y->id;
 }
 
 static void
@@ -314,23 +338,36 @@ build_duties (SdDutyMatrix *self)
   GListModel *duties = sd_store_get_items (self->store, SD_TYPE_DUTY);
   guint n = g_list_model_get_n_items (duties);
   g_autoptr(GHashTable) area_index = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) sorted = g_ptr_array_new_full (n, NULL);
+  g_autoptr(GArray) sorted = g_array_sized_new (FALSE, FALSE, sizeof (DutyKey), n);
+  gboolean in_order = TRUE;
 
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (sorted, g_list_model_get_item (duties, i));
-  g_ptr_array_sort (sorted, compare_duties);
+    {
+      DutyKey key;
+
+      key.duty = g_list_model_get_item (duties, i);
+      key.position = sd_duty_get_position (key.duty);
+      key.id = sd_item_get_id (SD_ITEM (key.duty));
+      if (i > 0 && compare_duty_keys (&g_array_index (sorted, DutyKey, i - 1), &key) > 0)
+        in_order = FALSE;
+      g_array_append_val (sorted, key);
+    }
+  /* The store reads them in this order; only edits since upset it. */
+  if (!in_order)
+    g_array_sort (sorted, compare_duty_keys);
 
   g_array_set_size (self->duties, n);
   for (guint i = 0; i < n; i++)
     {
       DutyEntry *entry = &g_array_index (self->duties, DutyEntry, i);
+      DutyKey *key = &g_array_index (sorted, DutyKey, i);
       const char *name;
       gpointer value;
       Area *area;
 
-      entry->duty = g_ptr_array_index (sorted, i);   /* the reference moves here */
-      entry->id = sd_item_get_id (SD_ITEM (entry->duty));
-      entry->position = sd_duty_get_position (entry->duty);
+      entry->duty = key->duty;   /* the reference moves here */
+      entry->id = key->id;
+      entry->position = key->position;
       entry->row = G_MAXUINT;
       name = sd_duty_get_area (entry->duty);
       if (name == NULL || name[0] == '\0')
@@ -368,19 +405,6 @@ typedef struct
   SdMatrixCell cell;
 } PendingCell;
 
-static int
-compare_pending (gconstpointer a,
-                 gconstpointer b)
-{
-  const PendingCell *x = a, *y = b;
-
-  if (x->duty != y->duty)
-    return x->duty < y->duty ? -1 : 1;
-  if (x->cell.column != y->cell.column)
-    return x->cell.column < y->cell.column ? -1 : 1;
-  return 0;
-}
-
 static guint
 lookup_column (SdDutyMatrix *self,
                SdPartyKind   kind,
@@ -391,44 +415,138 @@ lookup_column (SdDutyMatrix *self,
   return GPOINTER_TO_UINT (g_hash_table_lookup (self->column_index, &key));
 }
 
+/* The cell of one assignment, if its duty and party are in the grid. */
+static void
+add_pending (SdDutyMatrix *self,
+             GArray       *pending,
+             gint64        duty_id,
+             gint64        post_id,
+             gint64        unit_id,
+             gint64        body_id,
+             const char   *role)
+{
+  guint duty = GPOINTER_TO_UINT (g_hash_table_lookup (self->duty_index, &duty_id));
+  guint column = 0;
+  PendingCell cell;
+
+  if (duty == 0)
+    return;
+  if (post_id != 0)
+    column = lookup_column (self, SD_PARTY_POST, post_id);
+  else if (unit_id != 0)
+    column = lookup_column (self, SD_PARTY_UNIT, unit_id);
+  else if (body_id != 0)
+    column = lookup_column (self, SD_PARTY_BODY, body_id);
+  if (column == 0)
+    return;
+
+  cell.duty = duty - 1;
+  cell.cell.column = column - 1;
+  cell.cell.roles = sd_role_mask_from_code (role);
+  g_array_append_val (pending, cell);
+}
+
+typedef struct
+{
+  SdDutyMatrix *self;
+  GArray       *pending;
+} RowReader;
+
+static void
+read_row_cb (const SdAssignmentRow *row,
+             gpointer               user_data)
+{
+  RowReader *reader = user_data;
+
+  add_pending (reader->self, reader->pending, row->duty_id, row->post_id, row->unit_id,
+               row->body_id, row->role);
+}
+
+/* The cells in grid order, by duty and then by column: a counting sort by
+ * duty and an insertion sort of each duty's few cells, linear where
+ * sorting them all would not be. */
+static GArray *
+sort_pending (SdDutyMatrix *self,
+              GArray       *pending)
+{
+  guint n_duties = self->duties->len;
+  g_autofree guint *starts = g_new0 (guint, n_duties + 1);
+  GArray *sorted = g_array_sized_new (FALSE, FALSE, sizeof (PendingCell), pending->len);
+  PendingCell *out;
+
+  for (guint i = 0; i < pending->len; i++)
+    starts[g_array_index (pending, PendingCell, i).duty + 1]++;
+  for (guint d = 0; d < n_duties; d++)
+    starts[d + 1] += starts[d];
+
+  g_array_set_size (sorted, pending->len);
+  out = (PendingCell *) (gpointer) sorted->data;
+  for (guint i = 0; i < pending->len; i++)
+    {
+      PendingCell *p = &g_array_index (pending, PendingCell, i);
+
+      out[starts[p->duty]++] = *p;
+    }
+
+  /* Each duty's cells now end at starts[duty]. */
+  for (guint d = 0, first = 0; d < n_duties; first = starts[d], d++)
+    for (guint i = first + 1; i < starts[d]; i++)
+      {
+        PendingCell cell = out[i];
+        guint j = i;
+
+        for (; j > first && out[j - 1].cell.column > cell.cell.column; j--)
+          out[j] = out[j - 1];
+        out[j] = cell;
+      }
+  return sorted;
+}
+
 static void
 build_cells (SdDutyMatrix *self)
 {
-  GListModel *assignments = sd_store_get_items (self->store, SD_TYPE_ASSIGNMENT);
+  GListModel *assignments = sd_store_peek_items (self->store, SD_TYPE_ASSIGNMENT);
   guint n = g_list_model_get_n_items (assignments);
   g_autoptr(GArray) pending = g_array_sized_new (FALSE, FALSE, sizeof (PendingCell), n);
+  g_autoptr(GArray) sorted = NULL;
+
+  /* Before anything has read the assignments' items (when the window
+   * opens): their rows straight from the file, rather than an object for
+   * each before the first frame. When the items are read (the sign-off
+   * summary wants them once the window is shown), the list's change builds
+   * the grid again from them. */
+  if (n == 0)
+    {
+      RowReader reader = { self, pending };
+      g_autoptr(GError) error = NULL;
+
+      if (!sd_store_read_assignments (self->store, read_row_cb, &reader, &error))
+        {
+          /* The store tells of the damage when it reads the items. */
+          g_debug ("Could not read the assignments: %s", error->message);
+          g_array_set_size (pending, 0);
+          assignments = sd_store_get_items (self->store, SD_TYPE_ASSIGNMENT);
+          n = g_list_model_get_n_items (assignments);
+        }
+    }
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SdAssignment) assignment = g_list_model_get_item (assignments, i);
-      gint64 duty_id = sd_assignment_get_duty_id (assignment);
-      guint duty = GPOINTER_TO_UINT (g_hash_table_lookup (self->duty_index, &duty_id));
-      guint column = 0;
-      PendingCell cell;
 
-      if (duty == 0)
-        continue;
-      if (sd_assignment_get_post_id (assignment) != 0)
-        column = lookup_column (self, SD_PARTY_POST, sd_assignment_get_post_id (assignment));
-      else if (sd_assignment_get_unit_id (assignment) != 0)
-        column = lookup_column (self, SD_PARTY_UNIT, sd_assignment_get_unit_id (assignment));
-      else if (sd_assignment_get_body_id (assignment) != 0)
-        column = lookup_column (self, SD_PARTY_BODY, sd_assignment_get_body_id (assignment));
-      if (column == 0)
-        continue;
-
-      cell.duty = duty - 1;
-      cell.cell.column = column - 1;
-      cell.cell.roles = sd_role_mask_from_code (sd_assignment_get_role (assignment));
-      g_array_append_val (pending, cell);
+      add_pending (self, pending, sd_assignment_get_duty_id (assignment),
+                   sd_assignment_get_post_id (assignment),
+                   sd_assignment_get_unit_id (assignment),
+                   sd_assignment_get_body_id (assignment),
+                   sd_assignment_get_role (assignment));
     }
 
-  g_array_sort (pending, compare_pending);
+  sorted = sort_pending (self, pending);
 
   /* Pack row after row; two assignments of one party to one duty share a cell. */
-  for (guint i = 0; i < pending->len; i++)
+  for (guint i = 0; i < sorted->len; i++)
     {
-      PendingCell *p = &g_array_index (pending, PendingCell, i);
+      PendingCell *p = &g_array_index (sorted, PendingCell, i);
       DutyEntry *entry = &g_array_index (self->duties, DutyEntry, p->duty);
 
       if (entry->n_cells == 0)
@@ -490,30 +608,121 @@ append_field (GString    *out,
   g_string_append_c (out, '\n');
 }
 
-static void
-ensure_haystack (SdDutyMatrix *self,
-                 DutyEntry    *entry)
+static gboolean
+is_ascii (const char *text)
 {
-  g_autoptr(GString) text = NULL;
-  Area *area;
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar) *p >= 0x80)
+      return FALSE;
+  return TRUE;
+}
 
-  if (entry->haystack != NULL)
+/* Whether case folding leaves @text as it is. */
+static gboolean
+folds_to_itself (const char *text)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL)
+    return TRUE;
+  folded = g_utf8_casefold (text, -1);
+  return strcmp (folded, text) == 0;
+}
+
+/* Whether the case-folded @text holds @word (case-folded) when @text is
+ * ASCII: then folding only lowers its letters, and a word with any other
+ * character cannot be in it. */
+static gboolean
+ascii_contains_folded (const char *text,
+                       const char *word)
+{
+  gsize length = strlen (word);
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (g_ascii_strncasecmp (p, word, length) == 0)
+      return TRUE;
+  return length == 0;
+}
+
+static void
+ensure_search_text (DutyEntry *entry)
+{
+  const char *code, *text, *source;
+  g_autoptr(GString) joined = NULL;
+
+  if (entry->search != SEARCH_UNKNOWN)
     return;
 
-  area = g_ptr_array_index (self->areas, entry->area);
-  text = g_string_new (NULL);
-  append_field (text, sd_duty_get_code (entry->duty));
-  append_field (text, sd_duty_get_text (entry->duty));
-  append_field (text, area->name);
-  append_field (text, sd_duty_get_source (entry->duty));
-  for (guint i = 0; i < entry->n_cells; i++)
+  code = sd_duty_get_code (entry->duty);
+  text = sd_duty_get_text (entry->duty);
+  source = sd_duty_get_source (entry->duty);
+  if (folds_to_itself (text) && folds_to_itself (source)
+      && (code == NULL || is_ascii (code) || folds_to_itself (code)))
     {
-      SdMatrixCell *cell = &g_array_index (self->cells, SdMatrixCell, entry->first_cell + i);
-
-      append_field (text, column_name (self, &g_array_index (self->all_columns, SdMatrixColumn,
-                                                             cell->column)));
+      entry->search = SEARCH_RAW;
+      return;
     }
-  entry->haystack = g_utf8_casefold (text->str, text->len);
+
+  joined = g_string_new (NULL);
+  append_field (joined, code);
+  append_field (joined, text);
+  append_field (joined, source);
+  entry->folded = g_utf8_casefold (joined->str, joined->len);
+  entry->search = SEARCH_FOLDED;
+}
+
+/* Whether the duty's code, text or source, case-folded, holds @word. */
+static gboolean
+duty_text_contains (DutyEntry  *entry,
+                    const char *word)
+{
+  const char *text, *source, *code;
+
+  ensure_search_text (entry);
+  if (entry->search == SEARCH_FOLDED)
+    return strstr (entry->folded, word) != NULL;
+
+  text = sd_duty_get_text (entry->duty);
+  source = sd_duty_get_source (entry->duty);
+  code = sd_duty_get_code (entry->duty);
+  return (text != NULL && strstr (text, word) != NULL)
+         || (source != NULL && strstr (source, word) != NULL)
+         || (code != NULL && (is_ascii (code) ? ascii_contains_folded (code, word)
+                                              : strstr (code, word) != NULL));
+}
+
+/* Which words each column's name and each area's name hold, for
+ * entry_matches(). Names are few; folding them at each search is cheap. */
+static void
+find_words_in_names (SdDutyMatrix *self)
+{
+  guint n = self->n_words;
+
+  g_clear_pointer (&self->column_words, g_free);
+  g_clear_pointer (&self->area_words, g_free);
+  if (self->words == NULL)
+    return;
+
+  self->column_words = g_new0 (guint8, MAX (self->all_columns->len * n, 1));
+  for (guint c = 0; c < self->all_columns->len; c++)
+    {
+      const char *name = column_name (self, &g_array_index (self->all_columns,
+                                                            SdMatrixColumn, c));
+      g_autofree char *folded = g_utf8_casefold (name != NULL ? name : "", -1);
+
+      for (guint w = 0; w < n; w++)
+        self->column_words[c * n + w] = strstr (folded, self->words[w]) != NULL;
+    }
+
+  self->area_words = g_new0 (guint8, MAX (self->areas->len * n, 1));
+  for (guint a = 0; a < self->areas->len; a++)
+    {
+      Area *area = g_ptr_array_index (self->areas, a);
+      g_autofree char *folded = g_utf8_casefold (area->name, -1);
+
+      for (guint w = 0; w < n; w++)
+        self->area_words[a * n + w] = strstr (folded, self->words[w]) != NULL;
+    }
 }
 
 /* The cells of a duty in shown columns, numbered as shown. */
@@ -634,19 +843,32 @@ entry_passes_filter (SdDutyMatrix *self,
   return TRUE;
 }
 
+/* Each word of the query, case-folded, in the duty's code, text, area or
+ * source, or in the name of a party it has a cell for (shown or not). */
 static gboolean
 entry_matches (SdDutyMatrix *self,
                DutyEntry    *entry)
 {
+  guint n = self->n_words;
+
   if (!entry_passes_filter (self, entry))
     return FALSE;
   if (self->words == NULL)
     return TRUE;
 
-  ensure_haystack (self, entry);
-  for (guint i = 0; self->words[i] != NULL; i++)
+  for (guint w = 0; w < n; w++)
     {
-      if (strstr (entry->haystack, self->words[i]) == NULL)
+      gboolean found = self->area_words[entry->area * n + w]
+                       || duty_text_contains (entry, self->words[w]);
+
+      for (guint c = 0; c < entry->n_cells && !found; c++)
+        {
+          const SdMatrixCell *cell = &g_array_index (self->cells, SdMatrixCell,
+                                                     entry->first_cell + c);
+
+          found = self->column_words[cell->column * n + w];
+        }
+      if (!found)
         return FALSE;
     }
   return TRUE;
@@ -657,6 +879,7 @@ build_rows (SdDutyMatrix *self)
 {
   g_array_set_size (self->rows, 0);
   g_ptr_array_set_size (self->shown, 0);
+  find_words_in_names (self);
 
   for (guint a = 0; a < self->areas->len; a++)
     {
@@ -789,7 +1012,8 @@ update_duty_in_place (SdDutyMatrix *self,
   if (g_strcmp0 (old_area->name, area) != 0)
     return FALSE;
 
-  g_clear_pointer (&entry->haystack, g_free);
+  g_clear_pointer (&entry->folded, g_free);
+  entry->search = SEARCH_UNKNOWN;
   if (self->words != NULL)
     {
       guint n_before = self->shown->len;
@@ -898,6 +1122,8 @@ sd_duty_matrix_finalize (GObject *object)
   g_clear_pointer (&self->shown, g_ptr_array_unref);
   g_clear_pointer (&self->query, g_free);
   g_clear_pointer (&self->words, g_strfreev);
+  g_clear_pointer (&self->column_words, g_free);
+  g_clear_pointer (&self->area_words, g_free);
 
   G_OBJECT_CLASS (sd_duty_matrix_parent_class)->finalize (object);
 }
@@ -951,7 +1177,10 @@ sd_duty_matrix_new (SdStore *store)
   self->store = g_object_ref (store);
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
     {
-      self->sources[i] = g_object_ref (sd_store_get_items (store, types[i]));
+      /* The assignments are read when the grid is built (build_cells()). */
+      self->sources[i] = g_object_ref (types[i] == SD_TYPE_ASSIGNMENT
+                                       ? sd_store_peek_items (store, types[i])
+                                       : sd_store_get_items (store, types[i]));
       if (types[i] == SD_TYPE_DUTY)
         g_signal_connect (self->sources[i], "items-changed",
                           G_CALLBACK (duties_changed_cb), self);
@@ -1004,6 +1233,7 @@ sd_duty_matrix_set_query (SdDutyMatrix *self,
       if (parts[i][0] != '\0')
         g_ptr_array_add (words, g_utf8_casefold (parts[i], -1));
     }
+  self->n_words = words->len;
   if (words->len > 0)
     {
       g_ptr_array_add (words, NULL);

@@ -1104,6 +1104,7 @@ typedef struct
   GHashTable *children;   /* unit id → SdUnit */
   GHashTable *visited;
   GPtrArray  *out;
+  gboolean    keep_texts;
 } StatusWalk;
 
 static void
@@ -1112,19 +1113,26 @@ add_status_subtree (StatusWalk *walk,
 {
   gint64 id = sd_item_get_id (SD_ITEM (unit));
   GPtrArray *kids;
+  SdSignStatus *status;
 
   /* A cycle in the parent links must not loop forever. */
   if (!g_hash_table_add (walk->visited, unit))
     return;
-  g_ptr_array_add (walk->out,
-                   sign_status_build (walk->index, unit, g_hash_table_lookup (walk->latest, &id)));
+  status = sign_status_build (walk->index, unit, g_hash_table_lookup (walk->latest, &id));
+  /* Every unit's text at once takes tens of megabytes on a large
+   * organisation (hundreds on ten times that): a summary drops each one as
+   * soon as it is hashed. */
+  if (!walk->keep_texts)
+    g_clear_pointer (&status->text, g_free);
+  g_ptr_array_add (walk->out, status);
   kids = g_hash_table_lookup (walk->children, &id);
   for (guint i = 0; kids != NULL && i < kids->len; i++)
     add_status_subtree (walk, g_ptr_array_index (kids, i));
 }
 
-GPtrArray *
-sd_sign_status_list (SdStore *store)
+static GPtrArray *
+sign_status_list (SdStore  *store,
+                  gboolean  keep_texts)
 {
   GListModel *units;
   Index index = { 0 };
@@ -1158,6 +1166,7 @@ sd_sign_status_list (SdStore *store)
   walk.children = children;
   walk.visited = visited;
   walk.out = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_sign_status_free);
+  walk.keep_texts = keep_texts;
 
   for (guint i = 0; i < roots->len; i++)
     add_status_subtree (&walk, g_ptr_array_index (roots, i));
@@ -1172,6 +1181,18 @@ sd_sign_status_list (SdStore *store)
 
   index_clear (&index);
   return walk.out;
+}
+
+GPtrArray *
+sd_sign_status_list (SdStore *store)
+{
+  return sign_status_list (store, TRUE);
+}
+
+GPtrArray *
+sd_sign_status_list_brief (SdStore *store)
+{
+  return sign_status_list (store, FALSE);
 }
 
 /* When a sign-off became outdated.

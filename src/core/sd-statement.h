@@ -149,6 +149,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdSignStatus, sd_sign_status_free)
 SdSignStatus *sd_sign_status_new            (SdStore           *store,
                                              SdUnit            *unit);
 GPtrArray    *sd_sign_status_list           (SdStore           *store);
+/* The same with no texts (each text is NULL): for a summary of every unit,
+ * which then never holds all statements at once. */
+GPtrArray    *sd_sign_status_list_brief     (SdStore           *store);
 
 /* When an outdated sign-off became outdated: the time (ISO 8601) of the
  * first change recorded in the audit log after @signoff was made to

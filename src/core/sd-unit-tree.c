@@ -27,8 +27,46 @@ compare_units (gconstpointer a,
   return ia < ib ? -1 : ia > ib;
 }
 
+static void walk_units (GHashTable *children,
+                        GHashTable *listed,
+                        gint64      parent_id,
+                        const char *parent_label,
+                        GArray     *ids,
+                        GPtrArray  *labels);
+
+/* Lists @unit, then the units below it. */
+static void
+list_unit (GHashTable *children,
+           GHashTable *listed,
+           SdUnit     *unit,
+           gboolean    top,
+           const char *parent_label,
+           GArray     *ids,
+           GPtrArray  *labels)
+{
+  gint64 id = sd_item_get_id (SD_ITEM (unit));
+  g_autofree char *label = NULL;
+
+  /* A damaged or hand-edited file can hold a cycle of parents, or one id
+   * twice: each unit is listed once, so that the walk ends (found by
+   * tests/fuzz/fuzz-open-db). */
+  if (!g_hash_table_add (listed, unit))
+    return;
+
+  if (parent_label != NULL && *parent_label != '\0')
+    label = g_strconcat (parent_label, " / ", sd_unit_get_name (unit), NULL);
+  else
+    label = g_strdup (sd_unit_get_name (unit));
+
+  g_array_append_val (ids, id);
+  if (labels != NULL)
+    g_ptr_array_add (labels, g_strdup (label));
+  walk_units (children, listed, id, top ? "" : label, ids, labels);
+}
+
 static void
 walk_units (GHashTable *children,
+            GHashTable *listed,
             gint64      parent_id,
             const char *parent_label,
             GArray     *ids,
@@ -40,21 +78,8 @@ walk_units (GHashTable *children,
     return;
   g_ptr_array_sort (list, compare_units);
   for (guint i = 0; i < list->len; i++)
-    {
-      SdUnit *unit = g_ptr_array_index (list, i);
-      gint64 id = sd_item_get_id (SD_ITEM (unit));
-      g_autofree char *label = NULL;
-
-      if (parent_label != NULL && *parent_label != '\0')
-        label = g_strconcat (parent_label, " / ", sd_unit_get_name (unit), NULL);
-      else
-        label = g_strdup (sd_unit_get_name (unit));
-
-      g_array_append_val (ids, id);
-      if (labels != NULL)
-        g_ptr_array_add (labels, g_strdup (label));
-      walk_units (children, id, parent_id == 0 ? "" : label, ids, labels);
-    }
+    list_unit (children, listed, g_ptr_array_index (list, i), parent_id == 0, parent_label,
+               ids, labels);
 }
 
 void
@@ -65,6 +90,7 @@ sd_unit_tree_list (SdStore   *store,
   GListModel *units;
   guint n;
   g_autoptr(GHashTable) children = NULL;
+  g_autoptr(GHashTable) listed = NULL;
 
   g_return_if_fail (SD_IS_STORE (store));
   g_return_if_fail (ids != NULL);
@@ -89,7 +115,18 @@ sd_unit_tree_list (SdStore   *store,
         }
       g_ptr_array_add (list, unit);
     }
-  walk_units (children, 0, NULL, ids, labels);
+  listed = g_hash_table_new (NULL, NULL);
+  walk_units (children, listed, 0, NULL, ids, labels);
+
+  /* Units in a cycle of parents hang from nothing the walk reaches: they
+   * count as top units, as those whose parent is gone do. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SdUnit) unit = g_list_model_get_item (units, i);
+
+      if (!g_hash_table_contains (listed, unit))
+        list_unit (children, listed, unit, TRUE, NULL, ids, labels);
+    }
 }
 
 GHashTable *

@@ -15,10 +15,24 @@ void   sd_item_set_id    (SdItem       *self,
 gboolean sd_item_set_value (SdItem       *self,
                             guint         column,
                             const GValue *value);
-/* For an item being read from the file, before anyone can see it: moves
- * @value into the item (leaving @value unset), without comparing or
- * notifying, which loading tens of thousands of rows would pay for. */
-void     sd_item_load_value  (SdItem         *self,
+/* For an item being read from the file, before anyone can see it: set
+ * the empty column @column without comparing or notifying, which loading
+ * tens of thousands of rows would pay for. A number is for an int, boolean
+ * or ref column; the string is @length bytes without a NUL and is copied;
+ * the bytes are taken. */
+void     sd_item_load_number (SdItem         *self,
+                              guint           column,
+                              gint64          value);
+void     sd_item_load_string (SdItem         *self,
+                              guint           column,
+                              const char     *text,
+                              gsize           length);
+void     sd_item_load_bytes  (SdItem         *self,
+                              guint           column,
+                              GBytes         *bytes);
+/* Sets @value, initialised to the column's type, to a copy of the value;
+ * unlike sd_item_get_value(), keeps nothing for it in the item. */
+void     sd_item_copy_value  (SdItem         *self,
                               guint           column,
                               GValue         *value);
 /* Where the item last was in the store's list, so that an update finds it

@@ -82,6 +82,9 @@ gint64         sd_item_get_ref         (SdItem       *self,
                                         guint         column);
 GBytes        *sd_item_get_bytes       (SdItem       *self,
                                         guint         column);
+/* The value as a GValue, for code that handles any column (editors); the
+ * item makes GValues of all its columns on the first call and keeps them
+ * up to date from then on, so call it on few items only. */
 const GValue  *sd_item_get_value       (SdItem       *self,
                                         guint         column);
 

@@ -285,8 +285,8 @@ append_json_labels (GString     *out,
 
 /* The settings as the audit log keeps them: the zones as rows of
  * likelihood, each a list by impact, of the cells of the matrix's size. */
-static char *
-matrix_to_json (const SdMatrixSettings *settings)
+char *
+sd_store_matrix_to_json (const SdMatrixSettings *settings)
 {
   GString *out = g_string_new (NULL);
 
@@ -433,8 +433,8 @@ sd_store_set_matrix (SdStore                *self,
       return TRUE;
     }
 
-  before = matrix_to_json (sd_store_peek_matrix (self));
-  after = matrix_to_json (&matrix);
+  before = sd_store_matrix_to_json (sd_store_peek_matrix (self));
+  after = sd_store_matrix_to_json (&matrix);
 
   ok = sd_store_edit_begin (self, error);
   if (ok)

@@ -58,6 +58,16 @@ gboolean          sd_store_write_audit         (SdStore     *self,
 /* @s as a JSON string, quoted and escaped as the audit log writes it. */
 void              sd_store_json_append_string  (GString     *out,
                                                 const char  *s);
+/* @value (of an SdColumn's GType) as a JSON value, as the audit log
+ * writes it. */
+void              sd_store_json_append_value   (GString      *out,
+                                                const GValue *value);
+/* The row at the cursor of @stmt, @table's columns at the indexes from
+ * @first on, as the JSON object the audit log writes for a whole row (an
+ * insertion's "after"). */
+char             *sd_store_row_to_json         (const SdTable *table,
+                                                sqlite3_stmt  *stmt,
+                                                int            first);
 
 /* The risk matrix settings as the store last read them from the file
  * (owned by the store). sd_store_load_matrix() reads them again and emits
@@ -66,5 +76,7 @@ SdMatrixSettings *sd_store_peek_matrix         (SdStore     *self);
 gboolean          sd_store_load_matrix         (SdStore     *self,
                                                 GError     **error);
 void              sd_store_emit_matrix_changed (SdStore     *self);
+/* The settings as the audit log writes them (entity "risk_matrix"). */
+char             *sd_store_matrix_to_json      (const SdMatrixSettings *settings);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 
 #include "sd-store-private.h"
 #include "sd-store-schema.h"
+#include "sd-store-sql.h"
 #include "sd-matrix-settings.h"
 #include "sd-item-private.h"
 
@@ -28,6 +29,7 @@
 #include "sd-duty.h"
 #include "sd-finding.h"
 #include "sd-inspection.h"
+#include "sd-item-list.h"
 #include "sd-meeting.h"
 #include "sd-meeting-attendee.h"
 #include "sd-person.h"
@@ -52,7 +54,7 @@ typedef struct
 {
   GType          type;
   const SdTable *table;
-  GListStore    *items;
+  SdItemList    *items;
   GHashTable    *by_id;      /* the item's own id → SdItem * (both borrowed from items) */
   gboolean       loaded;     /* items and by_id hold the table */
   GError        *load_error; /* the table is damaged: do not read it again */
@@ -71,6 +73,7 @@ typedef struct
   GMutex           mutex;
   GCond            cond;
   char            *path;
+  char            *uri;        /* what to open instead of path, or NULL (reopen_immutable()) */
   sqlite3         *db;         /* the thread's connection while it reads */
   gboolean         running;    /* the thread has started and not finished */
   gboolean         cancelled;  /* the store is gone: stop, report nothing */
@@ -98,6 +101,7 @@ struct _SdStore
   sqlite3    *db;
   gboolean    created;
   gboolean    read_only;
+  gboolean    wal;          /* in write-ahead log mode (see use_wal()) */
   char       *operator_;
   char       *last_hash;
 
@@ -107,6 +111,7 @@ struct _SdStore
 
   guint       batch_depth;  /* sd_store_begin() nesting */
   guint       op_depth;     /* savepoints of the edit under way */
+  int         batch_lost;   /* why SQLite rolled the batch back itself, or SQLITE_OK */
 
   Check            *check;
   /* The thread-default main context of sd_store_open()'s caller, where
@@ -219,14 +224,76 @@ error_code_from_sqlite (int rc)
     }
 }
 
+/* SQLite reports some writes that failed for want of space as I/O errors:
+ * growing the -shm file, or the database file ahead of a checkpoint. The
+ * operating system's error tells them apart. */
+static int
+refine_io_error (sqlite3 *db,
+                 int      rc)
+{
+  if (db == NULL || (rc & 0xff) != SQLITE_IOERR)
+    return rc;
+  switch (sqlite3_system_errno (db))
+    {
+    case ENOSPC:
+    case EDQUOT:
+      return SQLITE_FULL;
+    case EROFS:
+      return SQLITE_READONLY;
+    default:
+      return rc;
+    }
+}
+
+/* A failed write the user can do something about gets a sentence that
+ * says what happened to the change and what to do; SQLite's own words
+ * ("database or disk is full", "attempt to write a readonly database")
+ * only go to the debug log. Returns NULL for other failures. */
+static char *
+describe_write_error (int         rc,
+                      const char *what,
+                      const char *detail)
+{
+  switch (error_code_from_sqlite (rc))
+    {
+    case SD_STORE_ERROR_FULL:
+      g_debug ("%s: %s", what, detail);
+      return g_strdup (_("The disk is full: the change was not saved. "
+                         "Free some space and try again."));
+    case SD_STORE_ERROR_READ_ONLY:
+      g_debug ("%s: %s", what, detail);
+      return g_strdup (_("The database file is read-only: the change was not saved."));
+    default:
+      return NULL;
+    }
+}
+
+/* SQLite's messages can quote the file's own text (a table or index name
+ * of a foreign or damaged file, in any encoding), and a GError's message
+ * must be UTF-8: the window shows it (found by tests/fuzz/fuzz-open-db). */
+static char *
+sqlite_message (const char *text)
+{
+  return g_utf8_make_valid (text != NULL ? text : "", -1);
+}
+
 static void
 set_sqlite_error (GError  **error,
                   sqlite3  *db,
                   int       rc,
                   const char *what)
 {
-  g_set_error (error, SD_STORE_ERROR, error_code_from_sqlite (rc),
-               "%s: %s", what, db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  g_autofree char *detail = sqlite_message (db != NULL ? sqlite3_errmsg (db)
+                                                       : sqlite3_errstr (rc));
+  g_autofree char *message = NULL;
+
+  rc = refine_io_error (db, rc);
+  message = describe_write_error (rc, what, detail);
+
+  if (message != NULL)
+    g_set_error_literal (error, SD_STORE_ERROR, error_code_from_sqlite (rc), message);
+  else
+    g_set_error (error, SD_STORE_ERROR, error_code_from_sqlite (rc), "%s: %s", what, detail);
 }
 
 static gboolean
@@ -239,8 +306,14 @@ exec_sql (sqlite3     *db,
 
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, SD_STORE_ERROR, error_code_from_sqlite (rc),
-                   "%s", message != NULL ? message : sqlite3_errstr (rc));
+      g_autofree char *detail = sqlite_message (message != NULL ? message : sqlite3_errstr (rc));
+      g_autofree char *described = NULL;
+
+      rc = refine_io_error (db, rc);
+      described = describe_write_error (rc, sql, detail);
+
+      g_set_error_literal (error, SD_STORE_ERROR, error_code_from_sqlite (rc),
+                           described != NULL ? described : detail);
       sqlite3_free (message);
       return FALSE;
     }
@@ -338,7 +411,17 @@ read_value (sqlite3_stmt *stmt,
       g_value_set_int64 (value, sqlite3_column_int64 (stmt, index));
       break;
     case G_TYPE_STRING:
-      g_value_set_string (value, (const char *) sqlite3_column_text (stmt, index));
+      {
+        const char *text = (const char *) sqlite3_column_text (stmt, index);
+
+        /* SQLite keeps whatever bytes a file holds, and all that shows
+         * text (GTK, Pango, the exports) needs UTF-8 (found by
+         * tests/fuzz/fuzz-open-db). */
+        if (text == NULL || g_utf8_validate (text, -1, NULL))
+          g_value_set_string (value, text);
+        else
+          g_value_take_string (value, g_utf8_make_valid (text, -1));
+      }
       break;
     default:
       if (sqlite3_column_type (stmt, index) == SQLITE_NULL)
@@ -346,6 +429,54 @@ read_value (sqlite3_stmt *stmt,
       else
         g_value_take_boxed (value, g_bytes_new (sqlite3_column_blob (stmt, index),
                                                 sqlite3_column_bytes (stmt, index)));
+    }
+}
+
+/* Reads column @index of the row into @item, which nobody sees yet:
+ * straight from SQLite's buffer into the item's compact storage, with no
+ * GValue between, no comparison and no notification. The same values as
+ * read_value() makes. */
+static void
+load_column (sqlite3_stmt   *stmt,
+             int             index,
+             SdItem         *item,
+             guint           column,
+             const SdColumn *column_info)
+{
+  switch (column_info->type)
+    {
+    case SD_COLUMN_INT:
+    case SD_COLUMN_BOOLEAN:
+      sd_item_load_number (item, column, sqlite3_column_int (stmt, index));
+      break;
+    case SD_COLUMN_REF:
+      sd_item_load_number (item, column, sqlite3_column_int64 (stmt, index));
+      break;
+    case SD_COLUMN_STRING:
+      {
+        const char *text = (const char *) sqlite3_column_text (stmt, index);
+        const char *end;
+
+        /* As in read_value(): up to the first NUL, and valid UTF-8. */
+        if (text == NULL)
+          break;
+        if (g_utf8_validate (text, -1, &end))
+          sd_item_load_string (item, column, text, end - text);
+        else
+          {
+            g_autofree char *valid = g_utf8_make_valid (text, -1);
+
+            sd_item_load_string (item, column, valid, strlen (valid));
+          }
+      }
+      break;
+    case SD_COLUMN_BYTES:
+      if (sqlite3_column_type (stmt, index) != SQLITE_NULL)
+        sd_item_load_bytes (item, column, g_bytes_new (sqlite3_column_blob (stmt, index),
+                                                       sqlite3_column_bytes (stmt, index)));
+      break;
+    default:
+      g_assert_not_reached ();
     }
 }
 
@@ -378,6 +509,7 @@ check_unref (Check *check)
   g_assert (check->db == NULL && !check->running);
   g_clear_error (&check->error);
   g_free (check->path);
+  g_free (check->uri);
   g_cond_clear (&check->cond);
   g_mutex_clear (&check->mutex);
   g_free (check);
@@ -426,9 +558,14 @@ run_quick_check (sqlite3     *db,
   ok = rc == SQLITE_ROW &&
        g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
   if (!ok)
-    g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CORRUPT, "“%s” is damaged: %s", path,
-                 rc == SQLITE_ROW ? (const char *) sqlite3_column_text (stmt, 0)
-                                  : sqlite3_errmsg (db));
+    {
+      g_autofree char *detail = sqlite_message (rc == SQLITE_ROW
+                                                ? (const char *) sqlite3_column_text (stmt, 0)
+                                                : sqlite3_errmsg (db));
+
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CORRUPT, "“%s” is damaged: %s", path,
+                   detail);
+    }
   sqlite3_finalize (stmt);
   return ok;
 }
@@ -459,7 +596,9 @@ check_thread_cb (GTask        *task,
   check->running = TRUE;
   g_mutex_unlock (&check->mutex);
 
-  rc = sqlite3_open_v2 (check->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  rc = sqlite3_open_v2 (check->uri != NULL ? check->uri : check->path, &db,
+                        SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX |
+                        (check->uri != NULL ? SQLITE_OPEN_URI : 0), NULL);
   if (rc == SQLITE_OK)
     {
       gboolean go;
@@ -617,6 +756,33 @@ mark_damaged (SdStore      *self,
   g_source_attach (source, self->context);
 }
 
+/* Write-ahead logging, which the store relies on: readers (the check, the
+ * backup) never wait for the writer, and a commit is one append. Outside
+ * a transaction only. */
+static gboolean
+use_wal (SdStore  *self,
+         GError  **error)
+{
+  if (!exec_sql (self->db, "PRAGMA journal_mode = WAL", error) ||
+      !exec_sql (self->db, "PRAGMA synchronous = NORMAL", error))
+    return FALSE;
+  self->wal = TRUE;
+  return TRUE;
+}
+
+static gboolean
+journal_mode_is_wal (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean wal = FALSE;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    wal = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0;
+  sqlite3_finalize (stmt);
+  return wal;
+}
+
 /* Every edit starts here. Waiting is normally free: the check finished
  * long before the user's first edit. */
 static gboolean
@@ -627,8 +793,8 @@ ensure_writable (SdStore  *self,
 
   if (self->read_only)
     {
-      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_READ_ONLY,
-                   "“%s” is read-only", self->path);
+      g_set_error_literal (error, SD_STORE_ERROR, SD_STORE_ERROR_READ_ONLY,
+                           _("The database file is read-only: the change was not saved."));
       return FALSE;
     }
 
@@ -641,6 +807,11 @@ ensure_writable (SdStore  *self,
       ok = FALSE;
     }
   g_mutex_unlock (&self->check->mutex);
+
+  /* Nothing has found the file damaged: the first edit may switch it to
+   * write-ahead logging (see sd_store_open()). */
+  if (ok && !self->wal)
+    ok = use_wal (self, error);
   return ok;
 }
 
@@ -658,44 +829,30 @@ state_for_type (SdStore *self,
   return NULL;
 }
 
-static void
-append_column_list (GString       *sql,
-                    const SdTable *table)
-{
-  for (guint i = 0; i < table->n_columns; i++)
-    g_string_append_printf (sql, "%s%s", i > 0 ? ", " : "", table->columns[i].name);
-}
-
-/* The SQL text is made of the table's own identifiers only; every value is
- * a bound parameter. */
+/* The SQL text is made of the table's own identifiers only (sd-store-sql.h);
+ * every value is a bound parameter. */
 static gboolean
 prepare_state (SdStore    *self,
                TypeState  *state,
                GError    **error)
 {
   const SdTable *table = state->table;
-  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autofree char *select_one = sd_sql_select_one (table);
+  g_autofree char *update = sd_sql_update (table);
+  g_autofree char *delete = sd_sql_delete (table);
   int rc;
 
-  g_string_assign (sql, "SELECT ");
-  append_column_list (sql, table);
-  g_string_append_printf (sql, " FROM %s WHERE id = ?", table->name);
-  rc = sqlite3_prepare_v3 (self->db, sql->str, -1, SQLITE_PREPARE_PERSISTENT,
+  rc = sqlite3_prepare_v3 (self->db, select_one, -1, SQLITE_PREPARE_PERSISTENT,
                            &state->select_one, NULL);
   if (rc != SQLITE_OK)
     goto fail;
 
-  g_string_printf (sql, "UPDATE %s SET ", table->name);
-  for (guint i = 0; i < table->n_columns; i++)
-    g_string_append_printf (sql, "%s%s = ?", i > 0 ? ", " : "", table->columns[i].name);
-  g_string_append (sql, " WHERE id = ?");
-  rc = sqlite3_prepare_v3 (self->db, sql->str, -1, SQLITE_PREPARE_PERSISTENT,
+  rc = sqlite3_prepare_v3 (self->db, update, -1, SQLITE_PREPARE_PERSISTENT,
                            &state->update, NULL);
   if (rc != SQLITE_OK)
     goto fail;
 
-  g_string_printf (sql, "DELETE FROM %s WHERE id = ?", table->name);
-  rc = sqlite3_prepare_v3 (self->db, sql->str, -1, SQLITE_PREPARE_PERSISTENT,
+  rc = sqlite3_prepare_v3 (self->db, delete, -1, SQLITE_PREPARE_PERSISTENT,
                            &state->delete, NULL);
   if (rc != SQLITE_OK)
     goto fail;
@@ -707,23 +864,48 @@ fail:
   return FALSE;
 }
 
+/* Which columns of @table the file declares NOT NULL (transfer full). */
+static gboolean *
+not_null_columns (SdStore       *self,
+                  const SdTable *table)
+{
+  gboolean *not_null = g_new0 (gboolean, table->n_columns);
+  sqlite3_stmt *stmt;
+
+  stmt = get_statement (self, "SELECT name FROM pragma_table_info (?) WHERE \"notnull\"", NULL);
+  if (stmt == NULL)
+    return not_null;
+  sqlite3_bind_text (stmt, 1, table->name, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 0);
+
+      for (guint i = 0; i < table->n_columns; i++)
+        {
+          if (g_strcmp0 (name, table->columns[i].name) == 0)
+            not_null[i] = TRUE;
+        }
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return not_null;
+}
+
 static gboolean
 load_state (SdStore    *self,
             TypeState  *state,
             GError    **error)
 {
   const SdTable *table = state->table;
-  g_autoptr(GString) sql = g_string_new ("SELECT id, ");
+  g_autofree char *sql = sd_sql_select_all (table);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree GValue *values = g_new0 (GValue, table->n_columns);
+  g_autofree gboolean *not_null = not_null_columns (self, table);
   sqlite3_stmt *stmt = NULL;
+  gboolean zero_id = FALSE;
+  const char *null_column = NULL;
   int rc;
 
-  append_column_list (sql, table);
-  g_string_append_printf (sql, " FROM %s ORDER BY %s", table->name,
-                          table->order_by != NULL ? table->order_by : "id");
-
-  rc = sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL);
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
       set_sqlite_error (error, self->db, rc, "Could not read the database");
@@ -732,25 +914,52 @@ load_state (SdStore    *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      SdItem *item = g_object_new (state->type, NULL);
+      SdItem *item;
 
+      /* Ids start at 1, and 0 stands for "none" in every reference: a row
+       * with the id 0 was written behind the app's back, and the code
+       * that takes 0 for "no parent" would walk in circles over it
+       * (found by tests/fuzz/fuzz-open-db). The table counts as damaged. */
+      if (sqlite3_column_int64 (stmt, 0) == 0)
+        {
+          zero_id = TRUE;
+          break;
+        }
+      /* A NULL where the schema says NOT NULL: a damaged file, read while
+       * its integrity check runs (which would refuse it later). The code
+       * above the store trusts the schema (a post has a name), so rather
+       * than show the row, the table counts as damaged (found by
+       * tests/fuzz/fuzz-open-db). */
+      for (guint i = 0; i < table->n_columns && null_column == NULL; i++)
+        {
+          if (not_null[i] && sqlite3_column_type (stmt, i + 1) == SQLITE_NULL)
+            null_column = table->columns[i].name;
+        }
+      if (null_column != NULL)
+        break;
+
+      item = g_object_new (state->type, NULL);
       sd_item_set_id (item, sqlite3_column_int64 (stmt, 0));
       for (guint i = 0; i < table->n_columns; i++)
-        {
-          /* Moved into the item, which nobody sees yet: no copy, no notify. */
-          g_value_init (&values[i], sd_column_get_gtype (&table->columns[i]));
-          read_value (stmt, i + 1, &values[i]);
-          sd_item_load_value (item, i, &values[i]);
-        }
+        load_column (stmt, i + 1, item, i, &table->columns[i]);
       g_ptr_array_add (items, item);
     }
 
-  /* Each value was moved into its item, except after a failed read. */
-  for (guint i = 0; i < table->n_columns; i++)
-    if (G_IS_VALUE (&values[i]))
-      g_value_unset (&values[i]);
   sqlite3_finalize (stmt);
 
+  if (zero_id)
+    {
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CORRUPT,
+                   "Could not read the database: a row of %s has the id 0", table->name);
+      return FALSE;
+    }
+  if (null_column != NULL)
+    {
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CORRUPT,
+                   "Could not read the database: a row of %s has no %s", table->name,
+                   null_column);
+      return FALSE;
+    }
   if (rc != SQLITE_DONE)
     {
       set_sqlite_error (error, self->db, rc, "Could not read the database");
@@ -765,7 +974,7 @@ load_state (SdStore    *self,
       g_hash_table_insert (state->by_id, (gpointer) sd_item_get_id_location (item), item);
       sd_item_set_position_hint (item, i);
     }
-  g_list_store_splice (state->items, 0, g_list_model_get_n_items (G_LIST_MODEL (state->items)),
+  sd_item_list_splice (state->items, 0, g_list_model_get_n_items (G_LIST_MODEL (state->items)),
                        items->pdata, items->len);
   return TRUE;
 }
@@ -791,7 +1000,7 @@ read_state (SdStore    *self,
   g_debug ("Could not read the table %s: %s", state->table->name, local_error->message);
   state->loaded = FALSE;
   g_hash_table_remove_all (state->by_id);
-  g_list_store_remove_all (state->items);
+  sd_item_list_remove_all (state->items);
 
   /* Busy or locked may pass: only damage is remembered. */
   code = local_error->code;
@@ -920,6 +1129,76 @@ query_int (sqlite3    *db,
   return *rc == SQLITE_OK;
 }
 
+/* The tables, indexes, views and triggers of @db: one line each of type,
+ * name, table and SQL text, SQLite's own objects left out, in a stable
+ * order. NULL, with @rc, if the schema cannot be read. */
+static char *
+read_schema (sqlite3 *db,
+             int     *rc)
+{
+  GString *out = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  *rc = sqlite3_prepare_v2 (db, "SELECT type, name, tbl_name, sql FROM sqlite_schema"
+                                " WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+                                " ORDER BY type, name", -1, &stmt, NULL);
+  if (*rc == SQLITE_OK)
+    {
+      while ((*rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          for (int i = 0; i < 4; i++)
+            {
+              const char *text = (const char *) sqlite3_column_text (stmt, i);
+
+              g_string_append (out, text != NULL ? text : "");
+              g_string_append_c (out, i < 3 ? '\x1f' : '\n');
+            }
+        }
+      if (*rc == SQLITE_DONE)
+        *rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (*rc != SQLITE_OK)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The schema of @version as this build's migrations make it, in a
+ * database in memory; made once per version and kept. */
+static const char *
+expected_schema (int version)
+{
+  static GMutex mutex;
+  static char **schemas;
+  const char *schema;
+
+  g_assert (version >= 0 && version <= (int) sd_store_n_migrations);
+
+  g_mutex_lock (&mutex);
+  if (schemas == NULL)
+    schemas = g_new0 (char *, sd_store_n_migrations + 1);
+  if (schemas[version] == NULL)
+    {
+      sqlite3 *db = NULL;
+      int rc;
+
+      rc = sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+      for (int v = 0; rc == SQLITE_OK && v < version; v++)
+        rc = sqlite3_exec (db, sd_store_migrations[v], NULL, NULL, NULL);
+      if (rc == SQLITE_OK)
+        schemas[version] = read_schema (db, &rc);
+      if (rc != SQLITE_OK)
+        g_error ("The migrations do not run: %s", sqlite3_errmsg (db));
+      sqlite3_close (db);
+    }
+  schema = schemas[version];
+  g_mutex_unlock (&mutex);
+  return schema;
+}
+
 /* A read-only look with SQLite itself, before anything may write: is it
  * ours, which schema? Catches what the header cannot show, and sees the
  * content of a write-ahead log that was not yet checkpointed (after a
@@ -941,6 +1220,7 @@ probe_database (const char  *path,
   g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
   /* Without a pending log, immutable: no lock, no -wal or -shm file appears. */
   g_autofree char *uri = g_strconcat ("file:", escaped, wal ? "" : "?immutable=1", NULL);
+  g_autofree char *schema = NULL;
   sqlite3 *db = NULL;
   int app_id = 0, version = 0, n_objects = 0;
   int rc;
@@ -954,6 +1234,7 @@ probe_database (const char  *path,
       !query_int (db, "SELECT count(*) FROM sqlite_schema", &n_objects, &rc))
     {
       int code = error_code_from_sqlite (rc);
+      g_autofree char *detail = sqlite_message (sqlite3_errmsg (db));
 
       if (code == SD_STORE_ERROR_FAILED)
         code = SD_STORE_ERROR_CORRUPT;
@@ -961,7 +1242,7 @@ probe_database (const char  *path,
                    code == SD_STORE_ERROR_NOT_DATABASE
                    ? "“%s” is not a Security Duties database (%s)"
                    : "“%s” could not be read: %s",
-                   path, sqlite3_errmsg (db));
+                   path, detail);
       goto out;
     }
 
@@ -982,6 +1263,21 @@ probe_database (const char  *path,
       g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_TOO_NEW,
                    "“%s” was written by a newer version of Security Duties (schema %d)",
                    path, version);
+      goto out;
+    }
+
+  /* A file of ours has the very tables, indexes and triggers that the
+   * migrations made, to the letter. One whose schema was changed behind
+   * the app's back (a NOT NULL or a CHECK gone, a trigger added) would
+   * pass the integrity check and hand the app rows it must never see
+   * (found by tests/fuzz/fuzz-open-db): it counts as damaged, as does a
+   * version below 0, which no app wrote. */
+  schema = read_schema (db, &rc);
+  if (schema == NULL || version < 0 || g_strcmp0 (schema, expected_schema (version)) != 0)
+    {
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CORRUPT,
+                   "“%s” is damaged: its tables are not those of a Security Duties "
+                   "database (schema %d)", path, version);
       goto out;
     }
 
@@ -1015,8 +1311,8 @@ migrate (SdStore  *self,
 
   if (from_version == 0)
     {
-      g_autofree char *app_id = g_strdup_printf ("PRAGMA application_id = %d",
-                                                 SD_STORE_APPLICATION_ID);
+      g_autofree char *app_id = sd_sql_set_application_id ();
+
       if (!exec_sql (self->db, app_id, error))
         goto fail;
     }
@@ -1031,7 +1327,7 @@ migrate (SdStore  *self,
     }
 
   /* PRAGMA takes no parameters; the value is our own constant. */
-  bump = g_strdup_printf ("PRAGMA user_version = %u", sd_store_n_migrations);
+  bump = sd_sql_set_schema_version ();
   if (!exec_sql (self->db, bump, error) || !exec_sql (self->db, "COMMIT", error))
     goto fail;
 
@@ -1046,18 +1342,81 @@ static gboolean
 load_last_hash (SdStore  *self,
                 GError  **error)
 {
-  sqlite3_stmt *stmt = get_statement (self, "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1",
-                                      error);
+  sqlite3_stmt *stmt;
+  int rc;
 
+  /* The cached hash is that of an entry rolled back, or of none: if the
+   * file cannot tell the right one now, none is cached, and the next
+   * audit entry asks again (write_audit()) rather than chain to a wrong
+   * one. */
+  g_clear_pointer (&self->last_hash, g_free);
+
+  stmt = get_statement (self, "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1", error);
   if (stmt == NULL)
     return FALSE;
 
-  g_clear_pointer (&self->last_hash, g_free);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+    /* The store never writes an entry without its hash: nothing can chain
+     * to this one, and saying so beats failing without a word (found by
+     * tests/fuzz/fuzz-open-db). */
+    g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CORRUPT,
+                 "The audit log is damaged: its last entry has no hash");
+  else if (rc == SQLITE_ROW)
     self->last_hash = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  else
+  else if (rc == SQLITE_DONE)
     self->last_hash = g_strdup ("");
+  else
+    set_sqlite_error (error, self->db, rc, "Could not read the audit log");
   sqlite3_reset (stmt);
+  return self->last_hash != NULL;
+}
+
+/* A file in write-ahead log mode is read through its -shm file, which
+ * SQLite cannot create on a read-only file system (or in a folder the user
+ * may not write): the store's read-only connection then cannot read at
+ * all. With no log pending, the file alone holds the data: read it as
+ * immutable, which needs no -shm. (Immutable means that SQLite takes no
+ * lock and does not look for changes: on a read-only file system nobody
+ * can make any; a writer that does, through a permission the user lacks,
+ * is not seen until the file is opened again.) With a log pending, the
+ * file alone is out of date: it is not shown. */
+static gboolean
+reopen_immutable (SdStore  *self,
+                  GError  **error)
+{
+  g_autofree char *escaped = NULL;
+  int n_objects = 0;
+  int rc;
+
+  if (query_int (self->db, "SELECT count(*) FROM sqlite_schema", &n_objects, &rc))
+    return TRUE;
+  if ((rc & 0xff) != SQLITE_CANTOPEN)
+    {
+      set_sqlite_error (error, self->db, rc, "Could not read the database");
+      return FALSE;
+    }
+  if (has_pending_wal (self->path))
+    {
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_READ_ONLY,
+                   "“%s” has changes in its write-ahead log that cannot be read "
+                   "where it is, read-only", self->path);
+      return FALSE;
+    }
+
+  g_debug ("“%s” is read-only and cannot be read with its log: read as immutable",
+           self->path);
+  g_clear_pointer (&self->db, sqlite3_close);
+  escaped = g_uri_escape_string (self->path, "/", FALSE);
+  self->check->uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+  rc = sqlite3_open_v2 (self->check->uri, &self->db,
+                        SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, "Could not open the database");
+      return FALSE;
+    }
+  sqlite3_extended_result_codes (self->db, TRUE);
   return TRUE;
 }
 
@@ -1083,10 +1442,42 @@ create_file (const char  *path,
   return TRUE;
 }
 
+static SdStore *open_store (const char        *path,
+                            SdStoreOpenFlags   flags,
+                            GError           **error);
+
 SdStore *
 sd_store_open (const char        *path,
                SdStoreOpenFlags   flags,
                GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  SdStore *self;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = open_store (path, flags, &local_error);
+  /* Opening writes too (the -shm file of the log, a new file's schema):
+   * on a full disk the message is about opening, not about a change. */
+  if (self == NULL && g_error_matches (local_error, SD_STORE_ERROR, SD_STORE_ERROR_FULL))
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      g_clear_error (&local_error);
+      g_set_error (&local_error, SD_STORE_ERROR, SD_STORE_ERROR_FULL,
+                   _("“%s” cannot be opened: the disk is full. "
+                     "Free some space and open it again."), name);
+    }
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return self;
+}
+
+static SdStore *
+open_store (const char        *path,
+            SdStoreOpenFlags   flags,
+            GError           **error)
 {
   g_autoptr(SdStore) self = NULL;
   int user_version = -1;
@@ -1147,12 +1538,16 @@ sd_store_open (const char        *path,
   sqlite3_extended_result_codes (self->db, TRUE);
   sqlite3_busy_timeout (self->db, 2000);
   self->read_only = sqlite3_db_readonly (self->db, "main") == 1;
-
-  if (!exec_sql (self->db, "PRAGMA foreign_keys = ON", error))
+  if (self->read_only && !reopen_immutable (self, error))
     return NULL;
-  if (!self->read_only &&
-      (!exec_sql (self->db, "PRAGMA journal_mode = WAL", error) ||
-       !exec_sql (self->db, "PRAGMA synchronous = NORMAL", error)))
+
+  /* SQLite keeps up to 2 MB of pages per connection by default, for as
+   * long as the file is open. The tables are read into the items once, and
+   * an edit touches a few dozen pages (its rows, their indexes and the
+   * audit log), so a quarter of that is enough; the system's file cache
+   * keeps the rest at hand. */
+  if (!exec_sql (self->db, "PRAGMA foreign_keys = ON", error) ||
+      !exec_sql (self->db, "PRAGMA cache_size = -512", error))
     return NULL;
 
   if (user_version < (int) sd_store_n_migrations)
@@ -1175,6 +1570,16 @@ sd_store_open (const char        *path,
 
   /* The items wait for their first use (ensure_loaded()). */
   if (!sd_store_load_matrix (self, error) || !load_last_hash (self, error))
+    return NULL;
+
+  /* Switching to write-ahead logging writes to the file: a new file
+   * switches now, a file in that mode already only sets the connection
+   * up, and any other file waits for its first edit (ensure_writable()).
+   * By then its schema has proved ours (every statement above prepared
+   * and read) and nothing has found it damaged: a damaged file, or one
+   * that turns out not to be ours, must be left as it was (found by
+   * tests/fuzz/fuzz-open-db). */
+  if (!self->read_only && (created || journal_mode_is_wal (self->db)) && !use_wal (self, error))
     return NULL;
 
   /* Started last: the store's connection has opened the write-ahead log
@@ -1336,6 +1741,10 @@ write_audit (SdStore     *self,
   sqlite3_stmt *stmt;
   int rc;
 
+  /* See load_last_hash(). */
+  if (self->last_hash == NULL && !load_last_hash (self, error))
+    return FALSE;
+
   hash = sd_audit_compute_hash (self->last_hash, at, os_user, operator_, entity, entity_id,
                                 action, before, after);
 
@@ -1380,9 +1789,22 @@ op_begin (SdStore  *self,
   const char *sql;
 
   /* The edit's entry point has called ensure_writable(). */
+  if (self->batch_depth > 0 && self->batch_lost != SQLITE_OK)
+    {
+      set_sqlite_error (error, NULL, self->batch_lost, "An earlier edit of the batch failed");
+      return FALSE;
+    }
   sql = self->batch_depth == 0 && self->op_depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT sd_op";
   if (!exec_sql (self->db, sql, error))
     return FALSE;
+  /* Another connection (the command line, while the window is open) may
+   * have written entries since: the chain goes on from the file's last
+   * one, which the write lock now holds still. */
+  if (self->batch_depth == 0 && self->op_depth == 0 && !load_last_hash (self, error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
   self->op_depth++;
   return TRUE;
 }
@@ -1402,6 +1824,21 @@ op_end (SdStore  *self,
       if (exec_sql (self->db, outermost ? "COMMIT" : "RELEASE sd_op", error))
         return TRUE;
       /* A failed COMMIT (disk full) leaves the transaction open. */
+    }
+
+  /* After some failures (a full disk, an I/O error) SQLite rolls the
+   * whole transaction back itself. Inside a batch, the batch is lost then:
+   * remembered, so that its next edits and its commit fail as well, rather
+   * than each run as a transaction of its own and be committed at once. */
+  if (!outermost && sqlite3_get_autocommit (self->db))
+    {
+      if (self->batch_depth > 0 && self->batch_lost == SQLITE_OK)
+        {
+          int rc = sqlite3_extended_errcode (self->db);
+
+          self->batch_lost = rc != SQLITE_OK ? refine_io_error (self->db, rc) : SQLITE_ABORT;
+        }
+      return FALSE;
     }
 
   if (outermost)
@@ -1434,10 +1871,9 @@ find_position (TypeState *state,
 {
   GListModel *items = G_LIST_MODEL (state->items);
   guint hint = sd_item_get_position_hint (item);
-  g_autoptr(SdItem) at = g_list_model_get_item (items, hint);
   guint n;
 
-  if (at == item)
+  if (sd_item_list_peek (state->items, hint) == item)
     {
       *position = hint;
       return TRUE;
@@ -1447,7 +1883,7 @@ find_position (TypeState *state,
   *position = G_MAXUINT;
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(SdItem) each = g_list_model_get_item (items, i);
+      SdItem *each = sd_item_list_peek (state->items, i);
 
       sd_item_set_position_hint (each, i);
       if (each == item)
@@ -1476,7 +1912,7 @@ apply_effects (SdStore   *self,
                                  effect->item);
             sd_item_set_position_hint (effect->item,
                                        g_list_model_get_n_items (G_LIST_MODEL (state->items)));
-            g_list_store_append (state->items, effect->item);
+            sd_item_list_append (state->items, effect->item);
           }
           break;
 
@@ -1494,7 +1930,7 @@ apply_effects (SdStore   *self,
             if (find_position (state, effect->item, &position))
               {
                 g_hash_table_remove (state->by_id, &id);
-                g_list_store_remove (state->items, position);
+                sd_item_list_remove (state->items, position);
               }
           }
           break;
@@ -1512,7 +1948,7 @@ apply_effects (SdStore   *self,
       guint position;
 
       if (find_position (effect->state, effect->item, &position))
-        g_list_store_splice (effect->state->items, position, 1, (gpointer *) &effect->item, 1);
+        sd_item_list_splice (effect->state->items, position, 1, (gpointer *) &effect->item, 1);
     }
 }
 
@@ -1595,28 +2031,9 @@ insert_statement (SdStore         *self,
                   const gboolean  *mask,
                   GError         **error)
 {
-  const SdTable *table = state->table;
-  g_autoptr(GString) sql = g_string_new (NULL);
-  guint n = 0;
+  g_autofree char *sql = sd_sql_insert (state->table, mask);
 
-  g_string_printf (sql, "INSERT INTO %s (", table->name);
-  for (guint i = 0; i < table->n_columns; i++)
-    {
-      if (mask[i])
-        g_string_append_printf (sql, "%s%s", n++ > 0 ? ", " : "", table->columns[i].name);
-    }
-  if (n == 0)
-    {
-      g_string_printf (sql, "INSERT INTO %s DEFAULT VALUES", table->name);
-    }
-  else
-    {
-      g_string_append (sql, ") VALUES (");
-      for (guint i = 0; i < n; i++)
-        g_string_append (sql, i > 0 ? ", ?" : "?");
-      g_string_append (sql, ")");
-    }
-  return get_statement (self, sql->str, error);
+  return get_statement (self, sql, error);
 }
 
 static int
@@ -1833,7 +2250,7 @@ update_item (SdStore      *self,
   old_values = new_values (table);
   for (guint i = 0; i < table->n_columns; i++)
     {
-      g_value_copy (sd_item_get_value (item, i), &old_values[i]);
+      sd_item_copy_value (item, i, &old_values[i]);
       if (!mask[i])
         g_value_copy (&old_values[i], &values[i]);
       else if (!sd_value_equal (&values[i], &old_values[i]))
@@ -2019,7 +2436,7 @@ handle_referrers (SdStore    *self,
           if (column->type != SD_COLUMN_REF || column->ref_type () != target->type)
             continue;
 
-          sql = g_strdup_printf ("SELECT id FROM %s WHERE %s = ?", table->name, column->name);
+          sql = sd_sql_select_ids_where (table, c);
           if (!(stmt = get_statement (self, sql, error)))
             return FALSE;
           sqlite3_bind_int64 (stmt, 1, id);
@@ -2117,7 +2534,7 @@ delete_item (SdStore    *self,
 
   values = new_values (table);
   for (guint i = 0; i < table->n_columns; i++)
-    g_value_copy (sd_item_get_value (item, i), &values[i]);
+    sd_item_copy_value (item, i, &values[i]);
   before = values_to_json (table, values, NULL);
   free_values (table, values);
 
@@ -2187,12 +2604,12 @@ deletion_new (SdStore   *self,
 
       if (effect->kind == EFFECT_UPDATE)
         {
-          const GValue *before = sd_item_get_value (effect->item, effect->column);
+          const SdTable *table = effect->state->table;
 
           step.cleared = TRUE;
           step.column = effect->column;
-          g_value_init (&step.value, G_VALUE_TYPE (before));
-          g_value_copy (before, &step.value);
+          g_value_init (&step.value, sd_column_get_gtype (&table->columns[effect->column]));
+          sd_item_copy_value (effect->item, effect->column, &step.value);
         }
       else
         {
@@ -2212,26 +2629,19 @@ reinsert_item (SdStore    *self,
                GError    **error)
 {
   const SdTable *table = state->table;
-  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autofree char *sql = sd_sql_insert_with_id (table);
   g_autofree char *after = NULL;
   GValue *values;
   sqlite3_stmt *stmt;
   Effect *effect;
   int rc;
 
-  g_string_printf (sql, "INSERT INTO %s (id", table->name);
-  for (guint i = 0; i < table->n_columns; i++)
-    g_string_append_printf (sql, ", %s", table->columns[i].name);
-  g_string_append (sql, ") VALUES (?");
-  for (guint i = 0; i < table->n_columns; i++)
-    g_string_append (sql, ", ?");
-  g_string_append (sql, ")");
-  if (!(stmt = get_statement (self, sql->str, error)))
+  if (!(stmt = get_statement (self, sql, error)))
     return FALSE;
 
   values = new_values (table);
   for (guint i = 0; i < table->n_columns; i++)
-    g_value_copy (sd_item_get_value (item, i), &values[i]);
+    sd_item_copy_value (item, i, &values[i]);
 
   sqlite3_bind_int64 (stmt, 1, sd_item_get_id (item));
   for (guint i = 0; i < table->n_columns; i++)
@@ -2339,6 +2749,7 @@ sd_store_undo_deletion (SdStore     *self,
                         GError     **error)
 {
   g_autoptr(GPtrArray) effects = g_ptr_array_new_with_free_func (effect_free);
+  g_autoptr(GHashTable) put_back = g_hash_table_new (NULL, NULL);
   gboolean ok = TRUE;
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
@@ -2372,7 +2783,10 @@ sd_store_undo_deletion (SdStore     *self,
       DeletionStep *step = &g_array_index (deletion->steps, DeletionStep, i - 1);
 
       if (!step->cleared)
-        ok = reinsert_item (self, step->state, step->item, effects, error);
+        {
+          ok = reinsert_item (self, step->state, step->item, effects, error);
+          g_hash_table_add (put_back, step->item);
+        }
     }
 
   /* Then the references that pointed at them. */
@@ -2385,8 +2799,12 @@ sd_store_undo_deletion (SdStore     *self,
 
       if (!step->cleared)
         continue;
-      /* Gone since, with its own deletion: nothing to point back. */
-      if (sd_store_lookup (self, step->state->type, sd_item_get_id (step->item)) != step->item)
+      /* Gone since, with its own deletion: nothing to point back. But a
+       * row this deletion cleared and then removed as well (a plan's task
+       * loses its stream, then goes with the plan) is back by now, without
+       * the reference: the row it points to may come back after it. */
+      if (sd_store_lookup (self, step->state->type, sd_item_get_id (step->item)) != step->item &&
+          !g_hash_table_contains (put_back, step->item))
         continue;
 
       values = new_values (table);
@@ -2417,10 +2835,21 @@ sd_store_begin (SdStore  *self,
 
   if (!ensure_writable (self, error))
     return FALSE;
+  if (self->batch_depth > 0 && self->batch_lost != SQLITE_OK)
+    {
+      set_sqlite_error (error, NULL, self->batch_lost, "An earlier edit of the batch failed");
+      return FALSE;
+    }
 
   if (!exec_sql (self->db, self->batch_depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT sd_batch",
                  error))
     return FALSE;
+  /* As op_begin(): the chain goes on from the file's last entry. */
+  if (self->batch_depth == 0 && !load_last_hash (self, error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
   self->batch_depth++;
   return TRUE;
 }
@@ -2432,6 +2861,13 @@ sd_store_commit (SdStore  *self,
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->batch_depth > 0, FALSE);
 
+  /* See op_end(): the batch is no longer there to commit. */
+  if (self->batch_lost != SQLITE_OK)
+    {
+      set_sqlite_error (error, NULL, self->batch_lost, "An earlier edit of the batch failed");
+      sd_store_rollback (self);
+      return FALSE;
+    }
   if (!exec_sql (self->db, self->batch_depth == 1 ? "COMMIT" : "RELEASE sd_batch", error))
     {
       sd_store_rollback (self);
@@ -2452,6 +2888,8 @@ sd_store_rollback (SdStore *self)
   else
     sqlite3_exec (self->db, "ROLLBACK TO sd_batch; RELEASE sd_batch", NULL, NULL, NULL);
   self->batch_depth--;
+  if (self->batch_depth == 0)
+    self->batch_lost = SQLITE_OK;
 
   /* The models saw the batch's edits as they happened: read them again. */
   reload_after_rollback (self);
@@ -2472,6 +2910,20 @@ sd_store_get_items (SdStore *self,
 
   /* On failure the model stays empty; read_state() has said why. */
   ensure_loaded (self, state, NULL);
+  return G_LIST_MODEL (state->items);
+}
+
+GListModel *
+sd_store_peek_items (SdStore *self,
+                     GType    item_type)
+{
+  TypeState *state;
+
+  g_return_val_if_fail (SD_IS_STORE (self), NULL);
+
+  state = state_for_type (self, item_type);
+  g_return_val_if_fail (state != NULL, NULL);
+
   return G_LIST_MODEL (state->items);
 }
 
@@ -2544,8 +2996,7 @@ sd_store_is_empty (SdStore *self)
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
     {
       TypeState *state = state_for_type (self, types[i]);
-      g_autofree char *sql = g_strdup_printf ("SELECT EXISTS (SELECT 1 FROM %s)",
-                                              state->table->name);
+      g_autofree char *sql = sd_sql_select_exists (state->table);
       g_autoptr(GError) error = NULL;
       sqlite3_stmt *stmt = get_statement (self, sql, &error);
       gboolean exists = FALSE;
@@ -2796,6 +3247,30 @@ sd_store_json_append_string (GString    *out,
   json_append_string (out, s);
 }
 
+void
+sd_store_json_append_value (GString      *out,
+                            const GValue *value)
+{
+  json_append_value (out, value);
+}
+
+char *
+sd_store_row_to_json (const SdTable *table,
+                      sqlite3_stmt  *stmt,
+                      int            first)
+{
+  GValue *values = new_values (table);
+  char *json;
+
+  /* The same reading and writing as an insertion's "after": a row that
+   * nobody changed since gives the very same text. */
+  for (guint i = 0; i < table->n_columns; i++)
+    read_value (stmt, first + i, &values[i]);
+  json = values_to_json (table, values, NULL);
+  free_values (table, values);
+  return json;
+}
+
 SdMatrixSettings *
 sd_store_peek_matrix (SdStore *self)
 {
@@ -2952,7 +3427,7 @@ sd_store_init (SdStore *self)
 
       self->states[i].type = types[i];
       self->states[i].table = sd_item_class_get_table (klass);
-      self->states[i].items = g_list_store_new (types[i]);
+      self->states[i].items = sd_item_list_new (types[i]);
       self->states[i].by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
       g_type_class_unref (klass);
     }

@@ -123,6 +123,11 @@ GListModel  *sd_store_get_items         (SdStore           *self,
 gpointer     sd_store_lookup            (SdStore           *self,
                                          GType              item_type,
                                          gint64             id);
+/* The same list as sd_store_get_items(), without reading it: empty until
+ * something reads the table, then kept up to date like it. To follow a
+ * table's changes without reading it before it is needed. */
+GListModel  *sd_store_peek_items        (SdStore           *self,
+                                         GType              item_type);
 
 /* Edits. Each waits for the integrity check, then writes its rows and
  * audit entries in one transaction, then updates the items and models.

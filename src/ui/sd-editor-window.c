@@ -63,6 +63,7 @@ typedef struct
   GPtrArray          *dependents;  /* GtkWidget */
   GPtrArray          *pickers;     /* Picker */
   guint               syncing;
+  AdwToast           *retry_toast;  /* weak: the Try Again toast shown */
 } SdEditorWindowPrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (SdEditorWindow, sd_editor_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -79,6 +80,9 @@ static GParamSpec *properties[N_PROPS];
 
 static void field_sync (Field    *field,
                         gboolean  force);
+static gboolean error_is_passing (SdEditorWindow *self,
+                                  const GError   *error);
+static void     dismiss_retry    (SdEditorWindow *self);
 
 /* Values */
 
@@ -413,6 +417,7 @@ create_item (SdEditorWindow *self)
     }
 
   priv->item_id = sd_item_get_id (item);
+  dismiss_retry (self);
   for (guint i = 0; i < priv->fields->len; i++)
     field_sync (g_ptr_array_index (priv->fields, i), FALSE);
   update_state (self);
@@ -920,9 +925,14 @@ sd_editor_window_update (SdEditorWindow *self,
   if (!sd_store_updatev (priv->store, item, n_properties, names, values, &error))
     {
       sd_editor_window_show_error (self, error);
-      sd_editor_window_sync_fields (self);
+      /* A value refused for what it is goes back to the stored one; one
+       * that could not be written just now (a full disk) stays, to be
+       * applied again: nothing the user typed is lost. */
+      if (!error_is_passing (self, error))
+        sd_editor_window_sync_fields (self);
       return FALSE;
     }
+  dismiss_retry (self);
   return TRUE;
 }
 
@@ -981,6 +991,169 @@ sd_editor_window_set_default_boolean (SdEditorWindow *self,
 
 /* Messages */
 
+/* The edit failed for a reason of the moment, not for its value: a full
+ * disk, a file busy or that could not be written just now. (A damaged file
+ * is read-only for good, see sd_store_get_read_only().) */
+static gboolean
+error_is_passing (SdEditorWindow *self,
+                  const GError   *error)
+{
+  SdEditorWindowPrivate *priv = sd_editor_window_get_instance_private (self);
+
+  if (error->domain != SD_STORE_ERROR)
+    return FALSE;
+  return error->code == SD_STORE_ERROR_FULL || error->code == SD_STORE_ERROR_BUSY ||
+         (error->code == SD_STORE_ERROR_IO && !sd_store_get_read_only (priv->store));
+}
+
+/* Whether @field shows a value that is not the stored one: one the user
+ * changed and that could not be saved. */
+static gboolean
+field_is_pending (Field *field)
+{
+  g_auto(GValue) entered = G_VALUE_INIT;
+  g_auto(GValue) stored = G_VALUE_INIT;
+
+  if (!field->enabled)
+    return FALSE;
+  field_get_value (field, &entered);
+  field_get_stored (field, &stored);
+  return !values_equal (&entered, &stored);
+}
+
+static gboolean
+has_pending_fields (SdEditorWindow *self)
+{
+  SdEditorWindowPrivate *priv = sd_editor_window_get_instance_private (self);
+
+  for (guint i = 0; i < priv->fields->len; i++)
+    {
+      if (field_is_pending (g_ptr_array_index (priv->fields, i)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* AdwEntryRow hides its apply button once the text is applied, and shows
+ * it again at the next change of the text while the user edits it. After
+ * an edit that could not be written, the text typed is still to be
+ * applied: setting it again shows the button (if the entry has the
+ * focus), so that Enter applies it again as it is. */
+static void
+rearm_entries (SdEditorWindow *self)
+{
+  SdEditorWindowPrivate *priv = sd_editor_window_get_instance_private (self);
+
+  for (guint i = 0; i < priv->fields->len; i++)
+    {
+      Field *field = g_ptr_array_index (priv->fields, i);
+      g_autofree char *text = NULL;
+      int position;
+
+      if (field->kind != FIELD_ENTRY || !gtk_widget_get_visible (field->row) ||
+          !field_is_pending (field))
+        continue;
+
+      text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (field->widget)));
+      position = gtk_editable_get_position (GTK_EDITABLE (field->widget));
+      priv->syncing++;
+      gtk_editable_set_text (GTK_EDITABLE (field->widget), "");
+      gtk_editable_set_text (GTK_EDITABLE (field->widget), text);
+      gtk_editable_set_position (GTK_EDITABLE (field->widget), position);
+      priv->syncing--;
+    }
+}
+
+/* Once saved, or failed again, the last failure is old news. */
+static void
+dismiss_retry (SdEditorWindow *self)
+{
+  SdEditorWindowPrivate *priv = sd_editor_window_get_instance_private (self);
+
+  /* See retry_dismissed_cb(): a toast set here is still shown. */
+  if (priv->retry_toast != NULL)
+    adw_toast_dismiss (priv->retry_toast);
+  g_clear_weak_pointer (&priv->retry_toast);
+}
+
+/* The error toast's Try Again: stores what the fields show and the file
+ * does not hold, the insert of a "new" editor or one update of every
+ * such field. (Their checks ran, and were answered, the first time.) */
+static void
+retry (SdEditorWindow *self)
+{
+  SdEditorWindowPrivate *priv = sd_editor_window_get_instance_private (self);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GArray) values = g_array_new (FALSE, TRUE, sizeof (GValue));
+
+  if (priv->item_id == 0)
+    {
+      create_item (self);
+      return;
+    }
+  if (sd_editor_window_get_item (self) == NULL)
+    return;
+
+  g_array_set_clear_func (values, (GDestroyNotify) g_value_unset);
+  for (guint i = 0; i < priv->fields->len; i++)
+    {
+      Field *field = g_ptr_array_index (priv->fields, i);
+      GValue value = G_VALUE_INIT;
+
+      if (!field_is_pending (field))
+        continue;
+      field_get_value (field, &value);
+      g_ptr_array_add (names, field->property);
+      g_array_append_val (values, value);
+    }
+  if (names->len > 0)
+    sd_editor_window_update (self, names->len, (const char **) names->pdata,
+                             (const GValue *) values->data);
+}
+
+static gboolean
+retry_idle_cb (gpointer data)
+{
+  g_autoptr(SdEditorWindow) self = g_weak_ref_get (data);
+
+  if (self != NULL)
+    retry (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+/* A toast dismissed (clicked, closed, timed out) must not be dismissed
+ * again while it fades out: libadwaita 1.2 would free it twice. */
+static void
+retry_dismissed_cb (AdwToast       *toast,
+                    SdEditorWindow *self)
+{
+  SdEditorWindowPrivate *priv = sd_editor_window_get_instance_private (self);
+
+  if (priv->retry_toast == toast)
+    g_clear_weak_pointer (&priv->retry_toast);
+}
+
+/* The toast goes away by itself once clicked. The retry waits until its
+ * widget is done with the click: a failure adds a toast of its own, and
+ * the toast clicked must not go from under its widget. */
+static void
+retry_clicked_cb (SdEditorWindow *self)
+{
+  SdEditorWindowPrivate *priv = sd_editor_window_get_instance_private (self);
+  GWeakRef *weak = g_new0 (GWeakRef, 1);
+
+  g_clear_weak_pointer (&priv->retry_toast);
+  g_weak_ref_init (weak, self);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, retry_idle_cb, weak, weak_ref_free);
+}
+
 void
 sd_editor_window_toast (SdEditorWindow *self,
                         const char     *message)
@@ -998,10 +1171,13 @@ void
 sd_editor_window_show_error (SdEditorWindow *self,
                              const GError   *error)
 {
+  SdEditorWindowPrivate *priv;
   g_autofree char *message = NULL;
 
   g_return_if_fail (SD_IS_EDITOR_WINDOW (self));
   g_return_if_fail (error != NULL);
+
+  priv = sd_editor_window_get_instance_private (self);
 
   /* The store's messages are for the log; the user gets what it means
    * for the edit. */
@@ -1014,7 +1190,8 @@ sd_editor_window_show_error (SdEditorWindow *self,
         message = g_strdup (_("The database is read-only: the change was not saved."));
         break;
       case SD_STORE_ERROR_FULL:
-        message = g_strdup (_("The disk is full: the change was not saved."));
+        message = g_strdup (_("The disk is full: the change was not saved. "
+                              "Free some space and try again."));
         break;
       case SD_STORE_ERROR_CONSTRAINT:
         message = g_strdup (_("The change was not saved: the value is not allowed here."));
@@ -1022,8 +1199,16 @@ sd_editor_window_show_error (SdEditorWindow *self,
       case SD_STORE_ERROR_NOT_FOUND:
         message = g_strdup (_("The change was not saved: the record was deleted in the meantime."));
         break;
-      case SD_STORE_ERROR_CORRUPT:
       case SD_STORE_ERROR_IO:
+        /* A file found damaged is read-only from then on; otherwise the
+         * disk failed to write, which may pass. */
+        if (!error_is_passing (self, error))
+          message = g_strdup (_("The change was not saved: the database file is damaged."));
+        else
+          message = g_strdup (_("The change was not saved: the database file could not be "
+                                "written. Try again."));
+        break;
+      case SD_STORE_ERROR_CORRUPT:
         message = g_strdup (_("The change was not saved: the database file is damaged."));
         break;
       case SD_STORE_ERROR_FAILED:
@@ -1036,6 +1221,25 @@ sd_editor_window_show_error (SdEditorWindow *self,
       }
 
   g_debug ("Edit refused: %s", error->message);
+  dismiss_retry (self);
+
+  /* What could not be saved just now is still in the fields: the toast
+   * stays until the user has made room and tries again, or dismisses it. */
+  if (error_is_passing (self, error) && has_pending_fields (self))
+    {
+      AdwToast *toast = adw_toast_new (message);
+
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_set_button_label (toast, _("_Try Again"));
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (retry_clicked_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (toast, "dismissed", G_CALLBACK (retry_dismissed_cb), self, 0);
+      g_set_weak_pointer (&priv->retry_toast, toast);
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+      rearm_entries (self);
+      return;
+    }
   sd_editor_window_toast (self, message);
 }
 
@@ -1569,6 +1773,7 @@ sd_editor_window_dispose (GObject *object)
   SdEditorWindowPrivate *priv = sd_editor_window_get_instance_private (self);
 
   g_ptr_array_set_size (priv->dependents, 0);
+  g_clear_weak_pointer (&priv->retry_toast);
   /* The pickers' rows go with the window; their handlers point at them. */
   for (guint i = 0; i < priv->pickers->len; i++)
     {

@@ -25,7 +25,8 @@ G_BEGIN_DECLS
  * members) are insensitive until the item exists.
  *
  * A change the store refuses is shown as a toast and the field goes back to
- * the stored value. A field can have a check that runs before its change is
+ * the stored value; one it could not write just now (a full disk) stays in
+ * the field, and the toast offers to try again. A field can have a check that runs before its change is
  * stored; if the check finds rule violations the user is asked (see
  * sd_editor_window_confirm()).
  */

@@ -401,8 +401,10 @@ rebuild (SdFindingsView *self)
 
   if (prefix + suffix < n_shown || prefix + suffix < wanted->len)
     {
+      /* An empty array's pdata is NULL, and NULL + 0 is undefined. */
       g_list_store_splice (self->rows, prefix, n_shown - prefix - suffix,
-                           wanted->pdata + prefix, wanted->len - prefix - suffix);
+                           wanted->len > prefix + suffix ? wanted->pdata + prefix : NULL,
+                           wanted->len - prefix - suffix);
       /* A row that was replaced, because it changed, stays selected. */
       if (selected != NULL &&
           gtk_single_selection_get_selected_item (self->selection) != selected)

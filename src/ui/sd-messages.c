@@ -34,6 +34,10 @@ sd_describe_open_error (const char   *path,
         case SD_STORE_ERROR_READ_ONLY:
           return g_strdup_printf (_("“%s” cannot be written to. Check the file’s permissions "
                                     "or copy it to a folder where you can save."), name);
+        case SD_STORE_ERROR_FULL:
+          /* Opening writes a little too (the -shm file of the log). */
+          return g_strdup_printf (_("“%s” cannot be opened: the disk is full. "
+                                    "Free some space and open it again."), name);
         case SD_STORE_ERROR_NOT_FOUND:
           return g_strdup_printf (_("“%s” does not exist."), name);
         default:
@@ -43,4 +47,33 @@ sd_describe_open_error (const char   *path,
 
   return g_strdup_printf (_("“%s” could not be opened: %s"), name,
                           error != NULL ? error->message : _("unknown error"));
+}
+
+gboolean
+sd_open_error_is_damage (const GError *error)
+{
+  return error != NULL && error->domain == SD_STORE_ERROR &&
+         (error->code == SD_STORE_ERROR_CORRUPT ||
+          error->code == SD_STORE_ERROR_NOT_DATABASE ||
+          error->code == SD_STORE_ERROR_TOO_NEW);
+}
+
+const char *
+sd_describe_open_error_title (const GError *error)
+{
+  if (error != NULL && error->domain == SD_STORE_ERROR)
+    {
+      switch (error->code)
+        {
+        case SD_STORE_ERROR_CORRUPT:
+          return _("The Database Is Damaged");
+        case SD_STORE_ERROR_NOT_DATABASE:
+          return _("Not a Security Duties Database");
+        case SD_STORE_ERROR_TOO_NEW:
+          return _("Made by a Newer Version");
+        default:
+          break;
+        }
+    }
+  return _("Cannot Open the Database");
 }

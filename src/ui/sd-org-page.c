@@ -11,6 +11,7 @@
 #include "sd-body-member.h"
 #include "sd-body.h"
 #include "sd-labels.h"
+#include "sd-mapped-model.h"
 #include "sd-org-chart-view.h"
 #include "sd-org-page-private.h"
 #include "sd-org-page.h"
@@ -1449,7 +1450,9 @@ sd_org_page_constructed (GObject *object)
   g_signal_connect_object (factory, "unbind", G_CALLBACK (sidebar_unbind_cb), self, 0);
   gtk_list_view_set_factory (self->sidebar_list, factory);
   g_object_unref (factory);
-  gtk_list_view_set_model (self->sidebar_list, GTK_SELECTION_MODEL (self->selection));
+  /* The sidebar's rows exist only while the page is shown. */
+  sd_ui_set_model_while_mapped (GTK_WIDGET (self->sidebar_list),
+                                GTK_SELECTION_MODEL (self->selection));
 
   /* The details */
   self->unit_posts = ref_filter_model_new (sorted_posts, SD_TYPE_POST, "unit-id", -1);

@@ -16,6 +16,7 @@
 #include "sd-findings-view.h"
 #include "sd-inspection.h"
 #include "sd-labels.h"
+#include "sd-mapped-model.h"
 #include "sd-meetings-view.h"
 #include "sd-person.h"
 #include "sd-plan-page-private.h"
@@ -647,7 +648,9 @@ sync_group (SdPlanPage *self,
       suffix++;
     }
   if (prefix + suffix < MAX (n_old, n_new))
-    g_list_store_splice (store, prefix, n_old - prefix - suffix, tasks->pdata + prefix,
+    /* An empty array's pdata is NULL, and NULL + 0 is undefined. */
+    g_list_store_splice (store, prefix, n_old - prefix - suffix,
+                         n_new > prefix + suffix ? tasks->pdata + prefix : NULL,
                          n_new - prefix - suffix);
 
   /* A task edited in place keeps its row: the row must show the edit. */
@@ -1836,6 +1839,11 @@ sd_plan_page_constructed (GObject *object)
   g_signal_connect_object (self->selection, "items-changed",
                            G_CALLBACK (tree_changed_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  /* The column view makes widgets for a couple of hundred rows as soon as
+   * it has a model: only while it is shown, so that the window shows its
+   * first page sooner and a page not shown holds no rows. */
+  sd_ui_set_model_while_mapped (GTK_WIDGET (self->task_view),
+                                GTK_SELECTION_MODEL (self->selection));
 
   /* What the summary counts, and what the cells look up. */
   connect_store_model (self, SD_TYPE_PLAN_TASK, G_CALLBACK (queue_summary));
@@ -1996,12 +2004,6 @@ static void
 sd_plan_page_map (GtkWidget *widget)
 {
   SdPlanPage *self = SD_PLAN_PAGE (widget);
-
-  /* The column view makes widgets for a couple of hundred rows as soon as
-   * it has a model: wait until the page is shown for the first time, so
-   * that the window shows its first page sooner. */
-  if (gtk_column_view_get_model (self->task_view) == NULL)
-    gtk_column_view_set_model (self->task_view, GTK_SELECTION_MODEL (self->selection));
 
   /* A new month may have begun since the page was last shown. */
   queue_summary (self);

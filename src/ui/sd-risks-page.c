@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "sd-labels.h"
+#include "sd-mapped-model.h"
 #include "sd-matrix-settings.h"
 #include "sd-person.h"
 #include "sd-risk.h"
@@ -1094,7 +1095,9 @@ sd_risks_page_constructed (GObject *object)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  /* The register's rows exist only while the page is shown. */
+  sd_ui_set_model_while_mapped (GTK_WIDGET (self->column_view),
+                                GTK_SELECTION_MODEL (self->selection));
 
   sd_heatmap_view_set_store (self->heatmap, self->store);
   sd_heatmap_view_set_risks (self->heatmap, G_LIST_MODEL (self->filtered));
@@ -1144,7 +1147,7 @@ sd_risks_page_dispose (GObject *object)
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   if (self->column_view != NULL)
-    gtk_column_view_set_model (self->column_view, NULL);
+    sd_ui_set_model_while_mapped (GTK_WIDGET (self->column_view), NULL);
   if (self->heatmap != NULL)
     sd_heatmap_view_set_risks (self->heatmap, NULL);
   /* AdwBin would unparent its child a second time after the template did. */

@@ -110,7 +110,7 @@ sd_sign_summary_run (SdSignSummary *self)
                                  G_CONNECT_SWAPPED);
     }
 
-  fresh = sd_sign_status_list (self->store);
+  fresh = sd_sign_status_list_brief (self->store);
   g_ptr_array_set_free_func (fresh, (GDestroyNotify) sd_sign_status_free);
 
   g_hash_table_remove_all (self->by_unit);
@@ -120,9 +120,8 @@ sd_sign_summary_run (SdSignSummary *self)
       gint64 id = sd_item_get_id (SD_ITEM (status->unit));
 
       /* Only the selected unit's text is ever shown, and all of them
-       * together take megabytes on a large organisation: a view asks
-       * sd_sign_status_new() for the one it shows. */
-      g_clear_pointer (&status->text, g_free);
+       * together take megabytes on a large organisation: the list has
+       * none, and a view asks sd_sign_status_new() for the one it shows. */
       g_hash_table_insert (self->by_unit, g_memdup2 (&id, sizeof id), status);
       if (status->state <= SD_SIGN_STATE_OUTDATED)
         counts[status->state]++;

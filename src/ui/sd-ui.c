@@ -81,6 +81,16 @@ sd_ui_get_sign_summary (SdStore *store)
 }
 
 void
+sd_ui_release_store (SdStore *store)
+{
+  g_return_if_fail (SD_IS_STORE (store));
+
+  g_object_set_data (G_OBJECT (store), "sd-ui-violations", NULL);
+  g_object_set_data (G_OBJECT (store), "sd-ui-duty-problems", NULL);
+  g_object_set_data (G_OBJECT (store), "sd-ui-sign-summary", NULL);
+}
+
+void
 sd_ui_tags_add (GtkBox     *tags,
                 const char *text,
                 const char *style)

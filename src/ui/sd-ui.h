@@ -30,6 +30,12 @@ SdSignSummary   *sd_ui_get_sign_summary (SdStore *store);
  * duties, assignments, posts, bodies and units (transfer none). */
 SdViolationList *sd_ui_get_duty_problems (SdStore *store);
 
+/* Lets go of what the three above keep for @store. Each holds a reference
+ * on the store it watches, so the store, which holds them, would never be
+ * finalized and its file never closed: the window that owns the store
+ * calls this as it goes. */
+void             sd_ui_release_store     (SdStore *store);
+
 /* Adds a badge ("Key post", "Part-time") with the style class @style
  * (nullable) to the box @tags. */
 void sd_ui_tags_add (GtkBox     *tags,

@@ -8,11 +8,15 @@
 
 #include <glib/gi18n.h>
 
+#include "sd-backup-actions.h"
+#include "sd-damaged-page.h"
 #include "sd-duties-page.h"
+#include "sd-history-window.h"
 #include "sd-messages.h"
 #include "sd-org-page.h"
 #include "sd-plan-page.h"
 #include "sd-risks-page.h"
+#include "sd-verify-dialog.h"
 #include "sd-window.h"
 #include "sd-ui.h"
 
@@ -32,6 +36,13 @@ struct _SdWindow
   AdwStatusPage        *error_page;
   GtkRevealer          *damage_banner;
   GtkLabel             *damage_label;
+  GtkRevealer          *read_only_banner;
+  GtkLabel             *read_only_label;
+  GtkWidget            *damage_restore_button;
+  GCancellable         *damage_cancellable;
+
+  /* The file that could not be opened (sd_window_show_open_failure()). */
+  char                 *failed_path;
 
   /* A page's presentation mode, see sd_window_set_presenting(). */
   gboolean              presenting;
@@ -131,6 +142,23 @@ visible_page_changed_cb (SdWindow *self)
     g_settings_set_string (self->settings, "last-page", page);
 }
 
+static void
+damage_backup_found_cb (GtkWidget          *button,
+                        const SdBackupInfo *backup,
+                        const char         *description,
+                        gpointer            user_data)
+{
+  SdWindow *self = user_data;
+  g_autofree char *text = NULL;
+
+  if (backup == NULL)
+    return;
+  /* Translators: the banner's text, then when the backup was made */
+  text = g_strdup_printf (_("%s The newest good backup is from %s."),
+                          gtk_label_get_label (self->damage_label), description);
+  gtk_label_set_label (self->damage_label, text);
+}
+
 /* The store checks the file in the background after opening it; if it is
  * damaged, the store stops writing and the user learns it here. */
 static void
@@ -149,8 +177,41 @@ integrity_changed_cb (SdWindow *self)
       gtk_label_set_label (self->damage_label, text);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->damage_label), error->message);
       g_printerr ("%s\n", error->message);
+
+      /* The way out: the newest good backup, if there is one. */
+      if (self->damage_cancellable == NULL)
+        {
+          self->damage_cancellable = g_cancellable_new ();
+          sd_backup_offer_restore (self->damage_restore_button, sd_store_get_path (self->store),
+                                   self->damage_cancellable, damage_backup_found_cb, self);
+        }
     }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", !damaged);
   gtk_revealer_set_reveal_child (self->damage_banner, damaged);
+}
+
+/* A file the app may not write (on a read-only disk, or without the
+ * permission) opens for reading: the banner says that changes cannot be
+ * saved, and offers the way out, a copy. (A damaged file is read-only too;
+ * the damage banner tells about it.) */
+static void
+read_only_changed_cb (SdWindow *self)
+{
+  gboolean shown = sd_store_get_read_only (self->store) &&
+                   sd_store_get_integrity (self->store) != SD_STORE_INTEGRITY_DAMAGED;
+
+  if (shown)
+    {
+      g_autofree char *name = g_filename_display_basename (sd_store_get_path (self->store));
+      /* Translators: %s is the name of the database file */
+      g_autofree char *text = g_strdup_printf (_("“%s” is read-only: changes cannot be saved "
+                                                 "to it. To make changes, save a copy in a "
+                                                 "folder where you can write, and open the "
+                                                 "copy."), name);
+
+      gtk_label_set_label (self->read_only_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->read_only_banner, shown);
 }
 
 /* The organisation page's badge: the number of rule violations. */
@@ -203,6 +264,54 @@ watch_violations_cb (gpointer user_data)
 }
 
 static void
+save_copy_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SdWindow *self = SD_WINDOW (widget);
+
+  if (self->store != NULL)
+    sd_backup_save_copy (widget, self->store);
+}
+
+static void
+show_history_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SdWindow *self = SD_WINDOW (widget);
+
+  if (self->store != NULL)
+    sd_history_window_present (GTK_WINDOW (self), self->store, NULL, 0);
+}
+
+static void
+verify_records_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  SdWindow *self = SD_WINDOW (widget);
+
+  if (self->store != NULL)
+    sd_verify_dialog_present (widget, self->store);
+}
+
+static void
+restore_backup_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  SdWindow *self = SD_WINDOW (widget);
+
+  if (self->store != NULL)
+    sd_backup_show_restore_window (widget, sd_store_get_path (self->store),
+                                   sd_store_get_integrity (self->store) ==
+                                   SD_STORE_INTEGRITY_DAMAGED);
+  else if (self->failed_path != NULL)
+    sd_backup_show_restore_window (widget, self->failed_path, TRUE);
+}
+
+static void
 sd_window_constructed (GObject *object)
 {
   SdWindow *self = SD_WINDOW (object);
@@ -224,7 +333,13 @@ sd_window_constructed (GObject *object)
     }
 
   if (self->store == NULL)
-    return;
+    {
+      /* Nothing to copy; restoring needs the file's name (see
+       * sd_window_show_open_failure()). */
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup", FALSE);
+      return;
+    }
 
   {
     g_autofree char *name = g_filename_display_basename (sd_store_get_path (self->store));
@@ -247,6 +362,11 @@ sd_window_constructed (GObject *object)
   g_signal_connect_object (self->store, "notify::integrity",
                            G_CALLBACK (integrity_changed_cb), self, G_CONNECT_SWAPPED);
   integrity_changed_cb (self);
+  g_signal_connect_object (self->store, "notify::read-only",
+                           G_CALLBACK (read_only_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "notify::integrity",
+                           G_CALLBACK (read_only_changed_cb), self, G_CONNECT_SWAPPED);
+  read_only_changed_cb (self);
   build_visible_page (self);
   self->violations_idle = g_idle_add_full (G_PRIORITY_LOW, watch_violations_cb, self, NULL);
 }
@@ -288,9 +408,17 @@ sd_window_dispose (GObject *object)
     adw_view_switcher_title_set_stack (self->switcher_title, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SD_TYPE_WINDOW);
   g_clear_handle_id (&self->violations_idle, g_source_remove);
+  if (self->damage_cancellable != NULL)
+    g_cancellable_cancel (self->damage_cancellable);
+  g_clear_object (&self->damage_cancellable);
+  g_clear_pointer (&self->failed_path, g_free);
   g_clear_object (&self->violations);
   g_clear_object (&self->sign_summary);
   g_clear_object (&self->settings);
+  /* The shared lists hold the store: without this it would never close
+   * its file (see sd_ui_release_store()). */
+  if (self->store != NULL)
+    sd_ui_release_store (self->store);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (sd_window_parent_class)->dispose (object);
@@ -362,8 +490,20 @@ sd_window_class_init (SdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SdWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, SdWindow, damage_banner);
   gtk_widget_class_bind_template_child (widget_class, SdWindow, damage_label);
+  gtk_widget_class_bind_template_child (widget_class, SdWindow, read_only_banner);
+  gtk_widget_class_bind_template_child (widget_class, SdWindow, read_only_label);
+  gtk_widget_class_bind_template_child (widget_class, SdWindow, damage_restore_button);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
+  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_activated);
+  gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL,
+                                   restore_backup_activated);
+  gtk_widget_class_install_action (widget_class, "win.verify-records", NULL,
+                                   verify_records_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-history", NULL,
+                                   show_history_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK,
+                                       "win.show-history", NULL);
 }
 
 static void
@@ -408,6 +548,47 @@ sd_window_show_open_error (SdWindow   *self,
   adw_view_switcher_title_set_subtitle (self->switcher_title, name);
   gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), FALSE);
   gtk_stack_set_visible_child_name (self->main_stack, "error");
+}
+
+/**
+ * sd_window_show_open_failure:
+ * @self: a window made without a store
+ * @path: the file that could not be opened
+ * @error: why
+ *
+ * A file that is itself bad (sd_open_error_is_damage()) gets the damaged
+ * page, which offers its newest good backup; any other failure the error
+ * page.
+ */
+void
+sd_window_show_open_failure (SdWindow     *self,
+                             const char   *path,
+                             const GError *error)
+{
+  g_autofree char *name = NULL;
+  GtkWidget *page;
+
+  g_return_if_fail (SD_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  if (!sd_open_error_is_damage (error))
+    {
+      g_autofree char *message = sd_describe_open_error (path, error);
+
+      sd_window_show_open_error (self, path, message);
+      return;
+    }
+
+  g_free (self->failed_path);
+  self->failed_path = g_strdup (path);
+  name = g_filename_display_basename (path);
+  page = sd_damaged_page_new (path, error);
+  gtk_stack_add_named (self->main_stack, page, "damaged");
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, name);
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), FALSE);
+  gtk_stack_set_visible_child (self->main_stack, page);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup", TRUE);
 }
 
 const char *

@@ -21,6 +21,11 @@ SdStore    *sd_window_get_store       (SdWindow       *self);
 void        sd_window_show_open_error (SdWindow       *self,
                                        const char     *path,
                                        const char     *message);
+/* For a file that could not be opened: the damaged page (which offers a
+ * backup) for a bad file, else the error page with @error's message. */
+void        sd_window_show_open_failure (SdWindow     *self,
+                                         const char   *path,
+                                         const GError *error);
 /* "organisation", "duties", "risks" or "plan". */
 const char *sd_window_get_page        (SdWindow       *self);
 void        sd_window_set_page        (SdWindow       *self,

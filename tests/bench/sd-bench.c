@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -41,6 +42,8 @@
 #define FRAME_TIMEOUT  (10 * G_USEC_PER_SEC)
 
 static gboolean open_only;
+static gboolean memory_only;
+static char *database_copy;   /* removed at the end, also by --memory-only */
 static int seed = 1;
 
 /* Frames of the window, timed by its frame clock. */
@@ -153,29 +156,127 @@ find_widget (GtkWidget  *root,
   return NULL;
 }
 
-static gsize read_rss_kb (void);
+/* One line of /proc/self/status, in kB: "VmRSS", "RssAnon", "RssFile". */
+static gsize
+read_status_kb (const char *field)
+{
+  g_autofree char *status = NULL;
+  g_autofree char *key = g_strconcat ("\n", field, ":", NULL);
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return 0;
+  line = strstr (status, key);
+  return line != NULL ? (gsize) g_ascii_strtoull (line + strlen (key), NULL, 10) : 0;
+}
+
+static void remove_copy (const char *copy_path);
+
+static gsize
+read_rss_kb (void)
+{
+  return read_status_kb ("VmRSS");
+}
+
+/* Heap and other private memory apart from mapped files (libraries, fonts),
+ * which says where a change of the resident size comes from. */
+static void
+print_rss (const char *what)
+{
+  g_printerr ("%s: RSS %.1f MB (anonymous %.1f, files %.1f)\n", what,
+              read_rss_kb () / 1024.0, read_status_kb ("RssAnon") / 1024.0,
+              read_status_kb ("RssFile") / 1024.0);
+  {
+    struct mallinfo2 mi = mallinfo2 ();
+    g_printerr ("   malloc: arena %.1f in use %.1f free %.1f mmapped %.1f (%zu)\n", mi.arena / 1048576.0,
+                mi.uordblks / 1048576.0, mi.fordblks / 1048576.0, mi.hblkhd / 1048576.0, mi.hblks);
+  }
+}
+
+/* How many widgets of each type the window holds, most first: rows'
+ * widgets that a list keeps alive show up here. */
+static void
+count_widgets (GtkWidget  *widget,
+               GHashTable *counts)
+{
+  const char *name = G_OBJECT_TYPE_NAME (widget);
+
+  g_hash_table_insert (counts, (gpointer) name,
+                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, name)) + 1));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    count_widgets (child, counts);
+}
+
+static int
+compare_counts (gconstpointer a,
+                gconstpointer b,
+                gpointer      counts)
+{
+  guint x = GPOINTER_TO_UINT (g_hash_table_lookup (counts, *(gpointer const *) a));
+  guint y = GPOINTER_TO_UINT (g_hash_table_lookup (counts, *(gpointer const *) b));
+
+  return x < y ? 1 : x > y ? -1 : 0;
+}
+
+static void
+print_widget_counts (void)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer name;
+  guint total = 0;
+
+  count_widgets (frames.window, counts);
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &name, NULL))
+    g_ptr_array_add (names, name);
+  g_ptr_array_sort_with_data (names, compare_counts, counts);
+  for (guint i = 0; i < names->len; i++)
+    total += GPOINTER_TO_UINT (g_hash_table_lookup (counts, g_ptr_array_index (names, i)));
+  g_printerr ("widgets: %u\n", total);
+  for (guint i = 0; i < MIN (names->len, 15); i++)
+    g_printerr ("widgets: %6u %s\n",
+                GPOINTER_TO_UINT (g_hash_table_lookup (counts, g_ptr_array_index (names, i))),
+                (const char *) g_ptr_array_index (names, i));
+}
+
+static void
+detach_lists (GtkWidget *w, int depth)
+{
+  if (GTK_IS_LIST_VIEW (w) || GTK_IS_COLUMN_VIEW (w) || GTK_IS_GRID_VIEW (w))
+    {
+      GtkWidget *p = w; const char *page = "?";
+      for (; p; p = gtk_widget_get_parent (p)) if (g_str_has_prefix (G_OBJECT_TYPE_NAME (p), "Sd") ) { page = G_OBJECT_TYPE_NAME (p); break; }
+      g_printerr ("list %s in %s mapped %d\n", G_OBJECT_TYPE_NAME (w), page, gtk_widget_get_mapped (w));
+      if (!gtk_widget_get_mapped (w))
+        {
+          struct mallinfo2 a = mallinfo2 (), b;
+          GtkWidget *cc; int n = 0;
+          for (cc = gtk_widget_get_first_child (w); cc; cc = gtk_widget_get_next_sibling (cc)) n++;
+          g_object_set (w, "model", NULL, NULL);
+          b = mallinfo2 ();
+          g_printerr ("   freed %.2f MB (%d children)\n", (a.uordblks - (double) b.uordblks) / 1048576.0, n);
+        }
+      return;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+    detach_lists (c, depth + 1);
+}
 
 static void
 show_page (const char *name)
 {
   gint64 start = g_get_monotonic_time ();
+  g_autofree char *what = NULL;
 
   gtk_widget_activate_action (frames.window, "win.show-page", "s", name);
+  if (g_getenv ("DETACH_EACH")) detach_lists (frames.window, 0); /* TEMP */
   settle ();
-  g_printerr ("page %s: shown after %.1f ms, RSS %.1f MB\n", name,
-              (frames.last_end - start) / 1000.0, read_rss_kb () / 1024.0);
-}
-
-static gsize
-read_rss_kb (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return 0;
-  line = strstr (status, "VmRSS:");
-  return line != NULL ? (gsize) g_ascii_strtoull (line + 6, NULL, 10) : 0;
+  what = g_strdup_printf ("page %s: shown after %.1f ms", name,
+                          (frames.last_end - start) / 1000.0);
+  print_rss (what);
 }
 
 /* Figures */
@@ -334,7 +435,7 @@ bench_statement (SdStore *store)
   for (guint i = 0; i < 3; i++)
     {
       gint64 start = g_get_monotonic_time ();
-      g_autoptr(GPtrArray) statuses = sd_sign_status_list (store);
+      g_autoptr(GPtrArray) statuses = sd_sign_status_list_brief (store);
       double ms = (g_get_monotonic_time () - start) / 1000.0;
 
       g_ptr_array_set_free_func (statuses, (GDestroyNotify) sd_sign_status_free);
@@ -389,7 +490,8 @@ run_benchmarks (GtkWidget *window)
     g_error ("The Duties page has no matrix view or search entry");
 
   settle ();
-  g_printerr ("RSS on opening: %.1f MB\n", read_rss_kb () / 1024.0);
+  print_rss ("on opening");
+  if (g_getenv ("STOP_AT_OPEN")) { g_autofree char *sm = NULL; gsize len; g_file_get_contents ("/proc/self/smaps", &sm, &len, NULL); g_file_set_contents ("/tmp/mem/smaps.open", sm, len, NULL); _exit (0);} /* TEMP */
   g_printerr ("matrix: %u duties, %u rows, %u columns\n",
               sd_duty_matrix_get_n_duties (sd_matrix_view_get_matrix (SD_MATRIX_VIEW (view))),
               sd_duty_matrix_get_n_rows (sd_matrix_view_get_matrix (SD_MATRIX_VIEW (view))),
@@ -404,15 +506,35 @@ run_benchmarks (GtkWidget *window)
   if (heatmap == NULL)
     g_error ("The Risks page has no heat map");
   bench_heatmap (heatmap);
+  if (g_getenv ("STOP_AFTER_RISKS")) { g_autofree char *sm = NULL; gsize len; g_file_get_contents ("/proc/self/smaps", &sm, &len, NULL); g_file_set_contents ("/tmp/mem/smaps.risks", sm, len, NULL); _exit (0);} /* TEMP */
 
   show_page ("organisation");
   show_page ("plan");
   show_page ("duties");
   print_figure ("rss_mb", read_rss_kb () / 1024.0, "MB");
+  if (g_getenv ("SHOW_AGAIN")) { show_page ("risks"); show_page ("organisation"); show_page ("plan"); show_page ("duties"); show_page ("risks"); show_page ("duties"); } /* TEMP */
   if (g_getenv ("SD_BENCH_TRIM"))
     {
       malloc_trim (0);
-      g_printerr ("after malloc_trim: %.1f MB\n", read_rss_kb () / 1024.0);
+      print_rss ("after malloc_trim");
+    }
+  /* For a heap profiler (heaptrack, massif): what is still allocated when
+   * the process ends is what the figure measured. */
+  if (memory_only)
+    {
+      print_widget_counts ();
+      { extern long long sqlite3_memory_used(void); extern long long sqlite3_memory_highwater(int);
+        g_printerr ("sqlite: %.2f MB (highwater %.2f)\n", sqlite3_memory_used () / 1048576.0, sqlite3_memory_highwater (0) / 1048576.0); }
+      if (g_getenv ("DETACH")) { malloc_trim (0); print_rss ("before detach"); detach_lists (frames.window, 0); settle (); malloc_trim (0); print_rss ("after detach"); print_widget_counts ();}
+      if (g_getenv ("SD_BENCH_SMAPS"))  /* TEMP */
+        {
+          g_autofree char *smaps = NULL;
+          gsize len;
+          g_file_get_contents ("/proc/self/smaps", &smaps, &len, NULL);
+          g_file_set_contents (g_getenv ("SD_BENCH_SMAPS"), smaps, len, NULL);
+        }
+      remove_copy (database_copy);
+      _exit (0);
     }
 
   bench_edit (store, rand);
@@ -442,7 +564,16 @@ first_frame_cb (GdkFrameClock *clock,
       /* The parent computes the time from its own clock (the same
        * monotonic clock); exit at once rather than tear down. */
       printf ("first-frame %" G_GINT64_FORMAT "\n", frames.last_end);
-      g_printerr ("RSS at the first frame: %.1f MB\n", read_rss_kb () / 1024.0);
+      print_rss ("at the first frame");
+      {
+        struct timespec cpu;
+
+        /* The main thread's own time, which other processes on the
+         * machine hardly change: compare runs by this when it is busy. */
+        clock_gettime (CLOCK_THREAD_CPUTIME_ID, &cpu);
+        g_printerr ("main thread CPU at the first frame: %.1f ms\n",
+                    cpu.tv_sec * 1000.0 + cpu.tv_nsec / 1e6);
+      }
       fflush (stdout);
       _exit (0);
     }
@@ -554,11 +685,12 @@ main (int   argc,
   GOptionEntry entries[] = {
     { "open-only", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &open_only, NULL, NULL },
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Seed of the random scroll positions", "N" },
+    { "memory-only", 0, 0, G_OPTION_ARG_NONE, &memory_only,
+      "Only visit the pages and stop at rss_mb (for a heap profiler)", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("DATABASE");
   g_autoptr(GError) error = NULL;
-  g_autofree char *copy = NULL;
   g_autoptr(GArray) opens = NULL;
   int status;
 
@@ -580,18 +712,20 @@ main (int   argc,
   if (open_only)
     return run_app (argv[1]);
 
-  copy = copy_database (argv[1]);
+  database_copy = copy_database (argv[1]);
 
   opens = g_array_new (FALSE, FALSE, sizeof (double));
-  for (guint i = 0; i < N_OPEN_RUNS; i++)
+  for (guint i = 0; i < N_OPEN_RUNS && !memory_only; i++)
     {
-      double ms = measure_open (argv[0], copy);
+      double ms = measure_open (argv[0], database_copy);
 
       g_array_append_val (opens, ms);
     }
-  print_figure ("open_ms", percentile (opens, 0.5), "ms");
+  if (opens->len > 0)
+    print_figure ("open_ms", percentile (opens, 0.5), "ms");
 
-  status = run_app (copy);
-  remove_copy (copy);
+  status = run_app (database_copy);
+  remove_copy (database_copy);
+  g_free (database_copy);
   return status;
 }
