@@ -22,7 +22,8 @@ void       sd_ui_present_modal    (GtkWidget    *widget,
 
 void       sd_ui_toast            (GtkWidget    *widget,
                                    AdwToast     *toast);
-/* A toast "@what: reason" that stays until dismissed. */
+/* A toast "@what: reason" that stays until dismissed, or until the next
+ * toast of the same overlay takes its place. */
 void       sd_ui_toast_error      (GtkWidget    *widget,
                                    const char   *what,
                                    const GError *error);
