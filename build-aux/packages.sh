@@ -39,6 +39,18 @@ TEST_PACKAGES=(
   fonts-noto-cjk
 )
 
+# What `build-aux/test --sanitize`, `--valgrind` and `--ci` need on top: clang
+# with its sanitizer and libFuzzer runtimes (libclang-rt-14-dev is only
+# recommended by clang, and has libclang_rt.asan and libclang_rt.fuzzer),
+# llvm-symbolizer for the stacks in the sanitizers' reports (llvm), and
+# valgrind.
+SANITIZE_PACKAGES=(
+  clang
+  libclang-rt-14-dev
+  llvm
+  valgrind
+)
+
 # sd_install_packages PACKAGE...
 #
 # Installs those of the given packages that are not installed yet, and does

@@ -739,6 +739,54 @@ test_list (Fixture       *fixture,
   g_assert_cmpuint (changes.signals, ==, 1);
 }
 
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* With a delay, the first check still runs once idle, but after a change
+ * the list waits for the delay: edits in a row give one check, later. */
+static void
+test_list_delay (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  SdStore *store = fixture->store;
+  g_autoptr(SdViolationList) list = sd_violation_list_new (store);
+  SdPerson *zhou = add_person (store, "周静", TRUE);
+  SdPost *admin = add_post (store, "安全管理员", "security-admin", 0, FALSE, FALSE);
+  SdPost *auditor = add_post (store, "安全审计员", "security-auditor", 0, FALSE, FALSE);
+  SdPostHolder *holder;
+  Changes changes = { 0 };
+  gboolean waited = FALSE;
+
+  sd_violation_list_set_delay (list, 100);
+  g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), &changes);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+
+  /* Incompatible posts: one violation, not yet seen while idle. */
+  add_holder (store, admin, zhou, TRUE);
+  holder = add_holder (store, auditor, zhou, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  g_assert_cmpuint (changes.signals, ==, 0);
+
+  g_timeout_add (300, timeout_cb, &waited);
+  while (!waited)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  g_assert_cmpuint (changes.signals, ==, 1);
+
+  /* A flush does not wait. */
+  g_assert_true (sd_store_delete (store, holder, NULL));
+  sd_violation_list_flush (list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+}
+
 static void
 test_list_outlives_nothing (Fixture       *fixture,
                             gconstpointer  data)
@@ -802,6 +850,7 @@ main (int   argc,
   ADD ("/org-rules/part-time", test_part_time);
   ADD ("/org-rules/list", test_list);
   ADD ("/org-rules/list/dispose", test_list_outlives_nothing);
+  ADD ("/org-rules/list/delay", test_list_delay);
   g_test_add_func ("/org-rules/to-line", test_to_line);
 
 #undef ADD

@@ -312,6 +312,14 @@ list_text (Fixture *f)
   return g_string_free (out, FALSE);
 }
 
+#define assert_list(f, expected) \
+  G_STMT_START \
+    { \
+      g_autofree char *list_ = list_text (f); \
+      g_assert_cmpstr (list_, ==, (expected)); \
+    } \
+  G_STMT_END
+
 static gboolean
 listed (Fixture    *f,
         SdPlanTask *task)
@@ -411,7 +419,7 @@ test_copy_previous (Fixture       *f,
   plan = sd_plan_page_get_plan (f->page);
   g_assert_nonnull (plan);
   g_assert_cmpint (sd_plan_get_year (plan), ==, f->year);
-  g_assert_cmpstr (list_text (f), ==, "#|#修订保密制度,制定检查清单|#|#|#|#|#");
+  assert_list (f, "#|#修订保密制度,制定检查清单|#|#|#|#|#");
   g_assert_nonnull (sd_test_find (GTK_WIDGET (f->window), label_showing, "1 of them carried over"));
 }
 
@@ -481,7 +489,7 @@ test_add_task (Fixture       *f,
   /* In the list, under its stream, and selected. */
   settle ();
   g_assert_true (listed (f, task));
-  g_assert_cmpstr (list_text (f), ==, "#|#|#|#开展涉密岗位风险评估|#|#|#");
+  assert_list (f, "#|#|#|#开展涉密岗位风险评估|#|#|#");
   g_assert_true (sd_plan_page_get_selected_task (f->page) == task);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (f->page->tasks_stack), ==, "list");
   g_assert_cmpstr (gtk_label_get_text (f->page->count_label), ==, "1 task");
@@ -542,7 +550,7 @@ test_delete_undo (Fixture       *f,
   settle ();
   g_assert_cmpuint (g_list_model_get_n_items (tasks), ==, 1);
   g_assert_null (sd_store_lookup (f->store, SD_TYPE_PLAN_TASK, b_id));
-  g_assert_cmpstr (list_text (f), ==, "#|#修订保密制度|#|#|#|#|#");
+  assert_list (f, "#|#修订保密制度|#|#|#|#|#");
   g_assert_nonnull (sd_test_find (GTK_WIDGET (f->window), label_showing, "Task “制定检查清单” deleted"));
   g_assert_cmpstr (tile_value (f, SD_PLAN_TILE_DONE), ==, "1/1");
 
@@ -551,7 +559,7 @@ test_delete_undo (Fixture       *f,
   settle ();
   back = sd_store_lookup (f->store, SD_TYPE_PLAN_TASK, b_id);
   g_assert_nonnull (back);
-  g_assert_cmpstr (list_text (f), ==, "#|#修订保密制度,制定检查清单|#|#|#|#|#");
+  assert_list (f, "#|#修订保密制度,制定检查清单|#|#|#|#|#");
   g_assert_cmpstr (tile_value (f, SD_PLAN_TILE_DONE), ==, "1/2");
   g_assert_true (listed (f, a));
 }
@@ -570,25 +578,25 @@ test_move (Fixture       *f,
   c = add_task (f, plan, rules, "C", 1, 1, "planned", 2);
   add_task (f, plan, tech, "T", 1, 1, "planned", 3);
   show_page (f);
-  g_assert_cmpstr (list_text (f), ==, "#|#A,B,C|#|#|#|#T|#");
+  assert_list (f, "#|#A,B,C|#|#|#|#T|#");
 
   /* Alt+Up's action: one place up within its stream, still selected. */
   sd_plan_page_select_task (f->page, c);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "plan.move-task", "i", -1));
   settle ();
-  g_assert_cmpstr (list_text (f), ==, "#|#A,C,B|#|#|#|#T|#");
+  assert_list (f, "#|#A,C,B|#|#|#|#T|#");
   g_assert_true (sd_plan_page_get_selected_task (f->page) == c);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "plan.move-task", "i", -1));
   settle ();
-  g_assert_cmpstr (list_text (f), ==, "#|#C,A,B|#|#|#|#T|#");
+  assert_list (f, "#|#C,A,B|#|#|#|#T|#");
 
   /* The first stays first; the other stream is untouched. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "plan.move-task", "i", -1));
   settle ();
-  g_assert_cmpstr (list_text (f), ==, "#|#C,A,B|#|#|#|#T|#");
+  assert_list (f, "#|#C,A,B|#|#|#|#T|#");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "plan.move-task", "i", 1));
   settle ();
-  g_assert_cmpstr (list_text (f), ==, "#|#A,C,B|#|#|#|#T|#");
+  assert_list (f, "#|#A,C,B|#|#|#|#T|#");
   g_assert_true (sd_plan_page_get_selected_task (f->page) == c);
 }
 
@@ -617,7 +625,7 @@ test_copy_to_next_year (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->page->year_dropdown)));
   g_assert_cmpstr (gtk_string_object_get_string (
                      gtk_drop_down_get_selected_item (f->page->year_dropdown)), ==, next);
-  g_assert_cmpstr (list_text (f), ==, "#|#修订保密制度,制定检查清单|#|#|#|#|#");
+  assert_list (f, "#|#修订保密制度,制定检查清单|#|#|#|#|#");
   g_assert_nonnull (sd_test_find (GTK_WIDGET (f->window), label_showing, "copied to"));
   /* Statuses start again. */
   g_assert_cmpstr (tile_value (f, SD_PLAN_TILE_DONE), ==, "0/2");
@@ -697,13 +705,13 @@ test_filters (Fixture       *f,
   add_task (f, plan, NULL, "其他事项", 1, 1, "planned", 3);
   show_page (f);
   /* Tasks without a stream come last, under a group of their own. */
-  g_assert_cmpstr (list_text (f), ==, "#|#修订保密制度,制定检查清单|#|#|#|#部署终端审计|#|#其他事项");
+  assert_list (f, "#|#修订保密制度,制定检查清单|#|#|#|#部署终端审计|#|#其他事项");
   g_assert_cmpstr (gtk_label_get_text (f->page->count_label), ==, "4 tasks");
 
   /* One stream. */
   choose_item (f->page->stream_dropdown, rules);
   settle ();
-  g_assert_cmpstr (list_text (f), ==, "#修订保密制度,制定检查清单");
+  assert_list (f, "#修订保密制度,制定检查清单");
   g_assert_cmpstr (gtk_label_get_text (f->page->count_label), ==, "2 of 4 tasks");
 
   /* The search looks at the owner too; streams without a match go. */
@@ -714,7 +722,7 @@ test_filters (Fixture       *f,
        g_get_monotonic_time () < end;)
     g_main_context_iteration (NULL, TRUE);
   settle ();
-  g_assert_cmpstr (list_text (f), ==, "#部署终端审计");
+  assert_list (f, "#部署终端审计");
 
   /* Nothing found: the empty list says so and clears the search. */
   gtk_editable_set_text (GTK_EDITABLE (f->page->search_entry), "没有这个");
@@ -773,7 +781,7 @@ test_plan_editor (Fixture       *f,
   g_assert_cmpint (sd_plan_stream_get_position (added), >,
                    sd_plan_stream_get_position (emergency));
   settle ();
-  g_assert_cmpstr (list_text (f), ==, "#|#修订保密制度|#|#|#|#|#|#");
+  assert_list (f, "#|#修订保密制度|#|#|#|#|#|#");
 
   /* Moved up, before the emergency plans. */
   g_assert_true (sd_plan_editor_move_stream (SD_PLAN_EDITOR (editor), added, -1));
@@ -840,10 +848,11 @@ display_ok (Fixture *f)
            r != NULL;
            r = gtk_widget_get_next_sibling (r))
         {
-          GString *out = g_string_new (NULL);
+          GString *out;
 
           if (!gtk_widget_get_child_visible (r))
             continue;
+          out = g_string_new (NULL);
           collect (r, out);
           g_ptr_array_add (shown_rows, out->str[0] == '#' ? NULL : g_strdup (out->str));
           g_string_free (out, TRUE);

@@ -936,6 +936,34 @@ test_head_inactive (Fixture       *fixture,
   g_assert_null (strstr (text, "Body 机构"));
 }
 
+/* Line breaks and backslashes in a value are escaped, so that a value
+ * stays on its line: "\\" for a backslash, "\n" for any line break. */
+static void
+test_canonical_escapes (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  SdStore *store = fixture->store;
+  g_autoptr(SdStatement) statement = sd_statement_new (store, unit_named (store, "信息部"));
+  SdStatementDuty *line = g_ptr_array_index (statement->duties, 0);
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+
+  update_or_fail (store, sd_store_lookup (store, SD_TYPE_DUTY, line->duty_id), "text",
+                  "a\\b\r\nc\rd\ne\\");
+  text = canonical_of (store, "信息部");
+  g_assert_nonnull (strstr (text, " a\\\\b\\nc\\nd\\ne\\\\ "));
+
+  /* The summary's lines are the same. */
+  list = sd_sign_status_list (store);
+  for (guint i = 0; i < list->len; i++)
+    {
+      SdSignStatus *status = g_ptr_array_index (list, i);
+
+      if (g_str_equal (sd_unit_get_name (status->unit), "信息部"))
+        g_assert_cmpstr (status->text, ==, text);
+    }
+}
+
 static void
 test_history (Fixture       *fixture,
               gconstpointer  data)
@@ -1175,7 +1203,11 @@ test_status_list (Fixture       *fixture,
       SdSignStatus *listed = g_ptr_array_index (list, i);
       g_autoptr(SdSignStatus) single = sd_sign_status_new (store, listed->unit);
 
+      g_autoptr(SdStatement) statement = sd_statement_new (store, listed->unit);
+      g_autofree char *canonical = sd_statement_to_canonical (statement);
+
       g_assert_cmpstr (single->text, ==, listed->text);
+      g_assert_cmpstr (canonical, ==, listed->text);
       g_assert_cmpint (single->state, ==, listed->state);
       g_assert_true (single->latest == listed->latest);
     }
@@ -1186,6 +1218,26 @@ test_status_list (Fixture       *fixture,
   status = g_ptr_array_index (list, 1);
   g_assert_cmpint (status->state, ==, SD_SIGN_STATE_OUTDATED);
   g_assert_cmpuint (status->n_changes, ==, 2);
+
+  /* The brief list: the same without the texts. */
+  {
+    g_autoptr(GPtrArray) brief = sd_sign_status_list_brief (store);
+
+    g_assert_cmpuint (brief->len, ==, list->len);
+    for (guint i = 0; i < list->len; i++)
+      {
+        SdSignStatus *full = g_ptr_array_index (list, i);
+        SdSignStatus *short_ = g_ptr_array_index (brief, i);
+
+        g_assert_true (short_->unit == full->unit);
+        g_assert_null (short_->text);
+        g_assert_nonnull (full->text);
+        g_assert_cmpint (short_->state, ==, full->state);
+        g_assert_cmpuint (short_->n_duties, ==, full->n_duties);
+        g_assert_cmpuint (short_->n_changes, ==, full->n_changes);
+        g_assert_true (short_->latest == full->latest);
+      }
+  }
 }
 
 /* The diff */
@@ -1341,6 +1393,7 @@ main (int   argc,
   ADD ("canonical/text", test_canonical_text);
   g_test_add_func ("/statement/canonical/insertion-order", test_canonical_insertion_order);
   ADD ("canonical/locale", test_canonical_locale);
+  ADD ("canonical/escapes", test_canonical_escapes);
   for (guint i = 0; i < G_N_ELEMENTS (change_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/statement/outdated/%s", change_cases[i].name);

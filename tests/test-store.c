@@ -318,10 +318,12 @@ test_reopen_after_crash (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SdStore) store = NULL;
-  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *wal = NULL;
   pid_t pid;
   int status;
 
+  /* Nothing allocated before the fork: the child ends without freeing it,
+   * which valgrind would report as a leak of the child. */
   pid = fork ();
   g_assert_cmpint (pid, >=, 0);
   if (pid == 0)
@@ -335,6 +337,7 @@ test_reopen_after_crash (Fixture       *fixture,
     }
   g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
   g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  wal = g_strconcat (fixture->path, "-wal", NULL);
   g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
 
   store = sd_store_open (fixture->path, SD_STORE_OPEN_CREATE, &error);

@@ -1072,6 +1072,7 @@ struct _SdViolationList
   GPtrArray   *items;       /* of SdViolation */
   guint        idle_id;
   gboolean     watching;
+  guint        delay_ms;    /* before checking again after a change */
 };
 
 static void sd_violation_list_model_init (GListModelInterface *iface);
@@ -1195,7 +1196,12 @@ static void
 schedule_check (SdViolationList *self)
 {
   /* Many edits in a row (an import, an undo) give one check. */
-  if (self->idle_id == 0)
+  if (self->idle_id != 0)
+    return;
+  if (self->watching && self->delay_ms > 0)
+    self->idle_id = g_timeout_add_full (G_PRIORITY_LOW, self->delay_ms, check_idle_cb, self,
+                                        NULL);
+  else
     self->idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, check_idle_cb, self, NULL);
 }
 
@@ -1339,6 +1345,15 @@ sd_violation_list_new_for (SdStore     *store,
   self->check = check;
   g_array_append_vals (self->watched, watched_types, n_watched);
   return self;
+}
+
+void
+sd_violation_list_set_delay (SdViolationList *self,
+                             guint            delay_ms)
+{
+  g_return_if_fail (SD_IS_VIOLATION_LIST (self));
+
+  self->delay_ms = delay_ms;
 }
 
 void

@@ -104,5 +104,12 @@ SdViolationList *sd_violation_list_new_for (SdStore       *store,
                                             guint          n_watched);
 /* Checks now, if a change is pending (for tests and for --check). */
 void             sd_violation_list_flush (SdViolationList *self);
+/* After a change, waits @delay_ms for the next before it checks again
+ * (0, the default: once the main loop is idle). A window sets a delay:
+ * checking every duty of a large organisation after each edit would hold
+ * up the frame that shows the edit. The first check still runs once
+ * idle. */
+void             sd_violation_list_set_delay (SdViolationList *self,
+                                              guint            delay_ms);
 
 G_END_DECLS

@@ -280,11 +280,13 @@ compare_strings (gconstpointer a,
   return strcmp (*(const char **) a, *(const char **) b);
 }
 
-/* A duty line with what orders it but is not part of it. */
+/* A duty line with what orders it but is not part of it. Its strings are
+ * borrowed from the items (and the statement's unit name) until the
+ * statement is built. */
 typedef struct
 {
   int              position;
-  SdStatementDuty *duty;
+  SdStatementDuty  duty;
 } SortedDuty;
 
 static int
@@ -312,20 +314,20 @@ compare_duties (gconstpointer a,
 
   if (x->position != y->position)
     return x->position < y->position ? -1 : 1;
-  if ((cmp = strcmp (x->duty->code, y->duty->code)) != 0)
+  if ((cmp = strcmp (x->duty.code, y->duty.code)) != 0)
     return cmp;
-  if ((cmp = party_rank (x->duty->party_kind) - party_rank (y->duty->party_kind)) != 0)
+  if ((cmp = party_rank (x->duty.party_kind) - party_rank (y->duty.party_kind)) != 0)
     return cmp;
-  if ((cmp = strcmp (x->duty->party, y->duty->party)) != 0)
+  if ((cmp = strcmp (x->duty.party, y->duty.party)) != 0)
     return cmp;
   /* Only broken data gets this far (the store keeps one role per duty and
    * party); the rest of the line still makes the order independent of the
    * order of the rows. */
-  if ((cmp = (int) x->duty->role - (int) y->duty->role) != 0)
+  if ((cmp = (int) x->duty.role - (int) y->duty.role) != 0)
     return cmp;
-  if ((cmp = strcmp (x->duty->text, y->duty->text)) != 0)
+  if ((cmp = strcmp (x->duty.text, y->duty.text)) != 0)
     return cmp;
-  return strcmp (x->duty->source, y->duty->source);
+  return strcmp (x->duty.source, y->duty.source);
 }
 
 static void
@@ -349,23 +351,42 @@ add_party_duties (Index       *index,
       if (duty == NULL)
         continue;
       entry.position = sd_duty_get_position (duty);
-      entry.duty = g_new0 (SdStatementDuty, 1);
-      entry.duty->code = g_strdup (nonnull (sd_duty_get_code (duty)));
-      entry.duty->area = g_strdup (nonnull (sd_duty_get_area (duty)));
-      entry.duty->text = g_strdup (nonnull (sd_duty_get_text (duty)));
-      entry.duty->source = g_strdup (nonnull (sd_duty_get_source (duty)));
-      entry.duty->duty_id = sd_item_get_id (SD_ITEM (duty));
-      entry.duty->party_kind = kind;
-      entry.duty->party_id = party_id;
-      entry.duty->party = g_strdup (nonnull (party_name));
-      entry.duty->role = role != NULL && role[0] != '\0' ? role[0] : '?';
+      entry.duty.code = (char *) nonnull (sd_duty_get_code (duty));
+      entry.duty.area = (char *) nonnull (sd_duty_get_area (duty));
+      entry.duty.text = (char *) nonnull (sd_duty_get_text (duty));
+      entry.duty.source = (char *) nonnull (sd_duty_get_source (duty));
+      entry.duty.duty_id = sd_item_get_id (SD_ITEM (duty));
+      entry.duty.party_kind = kind;
+      entry.duty.party_id = party_id;
+      entry.duty.party = (char *) nonnull (party_name);
+      entry.duty.role = role != NULL && role[0] != '\0' ? role[0] : '?';
       g_array_append_val (sorted, entry);
     }
 }
 
+static SdStatementDuty *
+statement_duty_copy (const SdStatementDuty *line)
+{
+  SdStatementDuty *duty = g_new (SdStatementDuty, 1);
+
+  *duty = *line;
+  duty->code = g_strdup (line->code);
+  duty->area = g_strdup (line->area);
+  duty->text = g_strdup (line->text);
+  duty->source = g_strdup (line->source);
+  duty->party = g_strdup (line->party);
+  return duty;
+}
+
+/* With @lines, the statement's duty lines are not copies: they point into
+ * *@lines (of SortedDuty), whose strings are the items' own. That is for a
+ * text made and hashed at once, for every unit in turn: the summary of
+ * every unit then copies no string of any duty line. Free *@lines after
+ * the statement, and before anything is edited. */
 static SdStatement *
-statement_build (Index  *index,
-                 SdUnit *unit)
+statement_build (Index   *index,
+                 SdUnit  *unit,
+                 GArray **lines)
 {
   SdStatement *statement = g_new0 (SdStatement, 1);
   gint64 unit_id = sd_item_get_id (SD_ITEM (unit));
@@ -378,7 +399,9 @@ statement_build (Index  *index,
   statement->unit_name = g_strdup (nonnull (sd_unit_get_name (unit)));
   statement->posts = g_ptr_array_new_with_free_func ((GDestroyNotify) statement_seat_free);
   statement->bodies = g_ptr_array_new_with_free_func ((GDestroyNotify) statement_seat_free);
-  statement->duties = g_ptr_array_new_with_free_func ((GDestroyNotify) statement_duty_free);
+  statement->duties = lines != NULL
+                      ? g_ptr_array_new ()
+                      : g_ptr_array_new_with_free_func ((GDestroyNotify) statement_duty_free);
 
   if (person_counts (head))
     {
@@ -433,7 +456,13 @@ statement_build (Index  *index,
   g_ptr_array_sort (statement->bodies, compare_seats);
   g_array_sort (sorted, compare_duties);
   for (guint i = 0; i < sorted->len; i++)
-    g_ptr_array_add (statement->duties, g_array_index (sorted, SortedDuty, i).duty);
+    {
+      SdStatementDuty *line = &g_array_index (sorted, SortedDuty, i).duty;
+
+      g_ptr_array_add (statement->duties, lines != NULL ? line : statement_duty_copy (line));
+    }
+  if (lines != NULL)
+    *lines = g_steal_pointer (&sorted);
 
   return statement;
 }
@@ -449,7 +478,7 @@ sd_statement_new (SdStore *store,
   g_return_val_if_fail (SD_IS_UNIT (unit), NULL);
 
   index_init (&index, store, unit);
-  statement = statement_build (&index, unit);
+  statement = statement_build (&index, unit, NULL);
   index_clear (&index);
   return statement;
 }
@@ -474,10 +503,19 @@ static void
 append_value (GString    *out,
               const char *value)
 {
-  for (const char *p = nonnull (value); *p != '\0'; p++)
+  const char *p = nonnull (value);
+
+  for (;;)
     {
+      /* Plain text up to the next character to escape, in one piece. */
+      gsize plain = strcspn (p, "\\\r\n");
+
+      g_string_append_len (out, p, plain);
+      p += plain;
       switch (*p)
         {
+        case '\0':
+          return;
         case '\\':
           g_string_append (out, "\\\\");
           break;
@@ -489,8 +527,9 @@ append_value (GString    *out,
           g_string_append (out, "\\n");
           break;
         default:
-          g_string_append_c (out, *p);
+          g_assert_not_reached ();
         }
+      p++;
     }
 }
 
@@ -1048,7 +1087,9 @@ sign_status_build (Index     *index,
                    SdUnit    *unit,
                    SdSignoff *latest)
 {
-  g_autoptr(SdStatement) statement = statement_build (index, unit);
+  /* Freed after the statement, which points into them. */
+  g_autoptr(GArray) lines = NULL;
+  g_autoptr(SdStatement) statement = statement_build (index, unit, &lines);
   SdSignStatus *status = g_new0 (SdSignStatus, 1);
 
   status->unit = g_object_ref (unit);

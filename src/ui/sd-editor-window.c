@@ -658,16 +658,18 @@ sd_editor_window_add_choice (SdEditorWindow      *self,
   GtkWidget *row;
   Field *field;
   GtkStringList *model;
+  GtkExpression *expression;
 
   g_return_val_if_fail (SD_IS_EDITOR_WINDOW (self), NULL);
 
   model = gtk_string_list_new ((const char * const *) codes);
   row = adw_combo_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_combo_row_set_expression (ADW_COMBO_ROW (row),
-                                gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                                             G_CALLBACK (code_label_cb),
-                                                             label_func, NULL));
+  /* The row takes a reference of its own to the expression. */
+  expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                            G_CALLBACK (code_label_cb), label_func, NULL);
+  adw_combo_row_set_expression (ADW_COMBO_ROW (row), expression);
+  gtk_expression_unref (expression);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
   g_object_unref (model);
 

@@ -689,8 +689,12 @@ add_column (SdPartyDutiesView *self,
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_column_set_expand (column, wrap);
+  /* The column takes a reference of its own to @sorter. */
   if (sorter != NULL)
-    gtk_column_view_column_set_sorter (column, sorter);
+    {
+      gtk_column_view_column_set_sorter (column, sorter);
+      g_object_unref (sorter);
+    }
   gtk_column_view_append_column (self->column_view, column);
   g_object_unref (column);
   return column;
@@ -713,6 +717,7 @@ sd_party_duties_view_constructed (GObject *object)
     SD_TYPE_DUTY, SD_TYPE_ASSIGNMENT, SD_TYPE_POST, SD_TYPE_UNIT, SD_TYPE_BODY
   };
   GtkListItemFactory *factory;
+  GtkExpression *expression;
 
   G_OBJECT_CLASS (sd_party_duties_view_parent_class)->constructed (object);
 
@@ -735,10 +740,11 @@ sd_party_duties_view_constructed (GObject *object)
   g_signal_connect_object (factory, "bind", G_CALLBACK (party_bind_cb), self, 0);
   gtk_drop_down_set_factory (self->chooser, factory);
   g_object_unref (factory);
-  gtk_drop_down_set_expression (self->chooser,
-                                gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                                             G_CALLBACK (party_name_cb),
-                                                             NULL, NULL));
+  /* The drop-down takes a reference of its own to the expression. */
+  expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                            G_CALLBACK (party_name_cb), NULL, NULL);
+  gtk_drop_down_set_expression (self->chooser, expression);
+  gtk_expression_unref (expression);
   self->model_changing++;
   gtk_drop_down_set_model (self->chooser, self->parties);
   gtk_drop_down_set_selected (self->chooser, GTK_INVALID_LIST_POSITION);

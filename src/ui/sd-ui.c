@@ -27,6 +27,12 @@ sd_ui_ensure_resources (void)
     }
 }
 
+/* How long the window's rule checks wait after a change for the next one,
+ * as the sign-off summary does: each one walks every duty and assignment,
+ * which on a large organisation would otherwise delay the frame that shows
+ * the edit. */
+#define SD_UI_RECHECK_DELAY_MS 400
+
 SdViolationList *
 sd_ui_get_violations (SdStore *store)
 {
@@ -38,6 +44,7 @@ sd_ui_get_violations (SdStore *store)
   if (violations == NULL)
     {
       violations = sd_violation_list_new (store);
+      sd_violation_list_set_delay (violations, SD_UI_RECHECK_DELAY_MS);
       g_object_set_data_full (G_OBJECT (store), "sd-ui-violations", violations, g_object_unref);
     }
   return violations;
@@ -59,6 +66,7 @@ sd_ui_get_duty_problems (SdStore *store)
       };
 
       problems = sd_violation_list_new_for (store, sd_duty_check, watched, G_N_ELEMENTS (watched));
+      sd_violation_list_set_delay (problems, SD_UI_RECHECK_DELAY_MS);
       g_object_set_data_full (G_OBJECT (store), "sd-ui-duty-problems", problems, g_object_unref);
     }
   return problems;

@@ -59,6 +59,7 @@ sd_unit_chooser_new (SdUnitChosenFunc chosen,
                      gpointer         user_data)
 {
   SdUnitChooser *self;
+  GtkExpression *expression;
 
   g_return_val_if_fail (chosen != NULL, NULL);
 
@@ -72,9 +73,10 @@ sd_unit_chooser_new (SdUnitChosenFunc chosen,
   self->dropdown = g_object_ref_sink (GTK_DROP_DOWN (gtk_drop_down_new (
     g_object_ref (G_LIST_MODEL (self->names)), NULL)));
   gtk_drop_down_set_enable_search (self->dropdown, TRUE);
-  gtk_drop_down_set_expression (self->dropdown,
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
-                                                             "string"));
+  /* The drop-down takes a reference of its own to the expression. */
+  expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  gtk_drop_down_set_expression (self->dropdown, expression);
+  gtk_expression_unref (expression);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->dropdown), _("Unit"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->dropdown),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Unit"),

@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <malloc.h>
 #include <stdio.h>
@@ -23,6 +25,7 @@
 #include <glib/gstdio.h>
 #include <gio/gio.h>
 #include <adwaita.h>
+#include <sqlite3.h>
 
 #include "sd-application.h"
 #include "sd-duty-matrix.h"
@@ -178,19 +181,18 @@ read_rss_kb (void)
   return read_status_kb ("VmRSS");
 }
 
-/* Heap and other private memory apart from mapped files (libraries, fonts),
- * which says where a change of the resident size comes from. */
+/* Private memory (the heap and the rest) apart from mapped files (libraries,
+ * fonts), and how much of malloc's heap is in use: where a change of the
+ * resident size comes from. */
 static void
 print_rss (const char *what)
 {
-  g_printerr ("%s: RSS %.1f MB (anonymous %.1f, files %.1f)\n", what,
-              read_rss_kb () / 1024.0, read_status_kb ("RssAnon") / 1024.0,
-              read_status_kb ("RssFile") / 1024.0);
-  {
-    struct mallinfo2 mi = mallinfo2 ();
-    g_printerr ("   malloc: arena %.1f in use %.1f free %.1f mmapped %.1f (%zu)\n", mi.arena / 1048576.0,
-                mi.uordblks / 1048576.0, mi.fordblks / 1048576.0, mi.hblkhd / 1048576.0, mi.hblks);
-  }
+  struct mallinfo2 heap = mallinfo2 ();
+
+  g_printerr ("%s: RSS %.1f MB (anonymous %.1f, files %.1f; malloc %.1f in use, %.1f free)\n",
+              what, read_rss_kb () / 1024.0, read_status_kb ("RssAnon") / 1024.0,
+              read_status_kb ("RssFile") / 1024.0, heap.uordblks / 1048576.0,
+              heap.fordblks / 1048576.0);
 }
 
 /* How many widgets of each type the window holds, most first: rows'
@@ -243,36 +245,12 @@ print_widget_counts (void)
 }
 
 static void
-detach_lists (GtkWidget *w, int depth)
-{
-  if (GTK_IS_LIST_VIEW (w) || GTK_IS_COLUMN_VIEW (w) || GTK_IS_GRID_VIEW (w))
-    {
-      GtkWidget *p = w; const char *page = "?";
-      for (; p; p = gtk_widget_get_parent (p)) if (g_str_has_prefix (G_OBJECT_TYPE_NAME (p), "Sd") ) { page = G_OBJECT_TYPE_NAME (p); break; }
-      g_printerr ("list %s in %s mapped %d\n", G_OBJECT_TYPE_NAME (w), page, gtk_widget_get_mapped (w));
-      if (!gtk_widget_get_mapped (w))
-        {
-          struct mallinfo2 a = mallinfo2 (), b;
-          GtkWidget *cc; int n = 0;
-          for (cc = gtk_widget_get_first_child (w); cc; cc = gtk_widget_get_next_sibling (cc)) n++;
-          g_object_set (w, "model", NULL, NULL);
-          b = mallinfo2 ();
-          g_printerr ("   freed %.2f MB (%d children)\n", (a.uordblks - (double) b.uordblks) / 1048576.0, n);
-        }
-      return;
-    }
-  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
-    detach_lists (c, depth + 1);
-}
-
-static void
 show_page (const char *name)
 {
   gint64 start = g_get_monotonic_time ();
   g_autofree char *what = NULL;
 
   gtk_widget_activate_action (frames.window, "win.show-page", "s", name);
-  if (g_getenv ("DETACH_EACH")) detach_lists (frames.window, 0); /* TEMP */
   settle ();
   what = g_strdup_printf ("page %s: shown after %.1f ms", name,
                           (frames.last_end - start) / 1000.0);
@@ -491,7 +469,6 @@ run_benchmarks (GtkWidget *window)
 
   settle ();
   print_rss ("on opening");
-  if (g_getenv ("STOP_AT_OPEN")) { g_autofree char *sm = NULL; gsize len; g_file_get_contents ("/proc/self/smaps", &sm, &len, NULL); g_file_set_contents ("/tmp/mem/smaps.open", sm, len, NULL); _exit (0);} /* TEMP */
   g_printerr ("matrix: %u duties, %u rows, %u columns\n",
               sd_duty_matrix_get_n_duties (sd_matrix_view_get_matrix (SD_MATRIX_VIEW (view))),
               sd_duty_matrix_get_n_rows (sd_matrix_view_get_matrix (SD_MATRIX_VIEW (view))),
@@ -506,13 +483,11 @@ run_benchmarks (GtkWidget *window)
   if (heatmap == NULL)
     g_error ("The Risks page has no heat map");
   bench_heatmap (heatmap);
-  if (g_getenv ("STOP_AFTER_RISKS")) { g_autofree char *sm = NULL; gsize len; g_file_get_contents ("/proc/self/smaps", &sm, &len, NULL); g_file_set_contents ("/tmp/mem/smaps.risks", sm, len, NULL); _exit (0);} /* TEMP */
 
   show_page ("organisation");
   show_page ("plan");
   show_page ("duties");
   print_figure ("rss_mb", read_rss_kb () / 1024.0, "MB");
-  if (g_getenv ("SHOW_AGAIN")) { show_page ("risks"); show_page ("organisation"); show_page ("plan"); show_page ("duties"); show_page ("risks"); show_page ("duties"); } /* TEMP */
   if (g_getenv ("SD_BENCH_TRIM"))
     {
       malloc_trim (0);
@@ -523,16 +498,8 @@ run_benchmarks (GtkWidget *window)
   if (memory_only)
     {
       print_widget_counts ();
-      { extern long long sqlite3_memory_used(void); extern long long sqlite3_memory_highwater(int);
-        g_printerr ("sqlite: %.2f MB (highwater %.2f)\n", sqlite3_memory_used () / 1048576.0, sqlite3_memory_highwater (0) / 1048576.0); }
-      if (g_getenv ("DETACH")) { malloc_trim (0); print_rss ("before detach"); detach_lists (frames.window, 0); settle (); malloc_trim (0); print_rss ("after detach"); print_widget_counts ();}
-      if (g_getenv ("SD_BENCH_SMAPS"))  /* TEMP */
-        {
-          g_autofree char *smaps = NULL;
-          gsize len;
-          g_file_get_contents ("/proc/self/smaps", &smaps, &len, NULL);
-          g_file_set_contents (g_getenv ("SD_BENCH_SMAPS"), smaps, len, NULL);
-        }
+      g_printerr ("SQLite: %.1f MB (at most %.1f)\n", sqlite3_memory_used () / 1048576.0,
+                  sqlite3_memory_highwater (FALSE) / 1048576.0);
       remove_copy (database_copy);
       _exit (0);
     }
@@ -660,6 +627,16 @@ copy_database (const char *path)
   copy = g_file_new_for_path (copy_path);
   if (!g_file_copy (source, copy, G_FILE_COPY_NONE, NULL, NULL, NULL, &error))
     g_error ("Could not copy %s: %s", path, error->message);
+
+  /* On the disk before anything is timed: otherwise the system writes the
+   * copy out (hundreds of megabytes for huge) while the window opens. */
+  {
+    int fd = g_open (copy_path, O_RDONLY, 0);
+
+    if (fd < 0 || fsync (fd) != 0)
+      g_error ("Could not write %s out: %s", copy_path, g_strerror (errno));
+    close (fd);
+  }
   return g_steal_pointer (&copy_path);
 }
 
