@@ -641,8 +641,11 @@ test_commitments_unmark_undo (Fixture       *f,
                                          NULL));
       g_assert_no_error (error);
     }
-  first_id = sd_item_get_id (g_list_model_get_item (commitments, 0));
-  g_object_unref (g_list_model_get_item (commitments, 0));
+  {
+    g_autoptr(SdItem) first = g_list_model_get_item (commitments, 0);
+
+    first_id = sd_item_get_id (first);
+  }
 
   sd_commitments_view_set_plan (SD_COMMITMENTS_VIEW (view), f->plan);
   show (f, view);
@@ -658,7 +661,11 @@ test_commitments_unmark_undo (Fixture       *f,
   click (sd_test_find_shown (view, button_labelled, "_Unmark"));
   g_assert_cmpuint (g_list_model_get_n_items (commitments), ==, 0);
   g_assert_nonnull (sd_test_find_shown (view, label_showing, "0/8 signed"));
-  g_assert_true (gtk_bitset_is_empty (gtk_selection_model_get_selection (selection)));
+  {
+    g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (selection);
+
+    g_assert_true (gtk_bitset_is_empty (selected));
+  }
 
   /* Undo puts them back, with their dates and ids. */
   click (sd_test_find_shown (f->overlay, button_labelled, "_Undo"));
