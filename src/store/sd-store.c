@@ -1120,13 +1120,24 @@ check_header (const char  *path,
   return TRUE;
 }
 
+/* Whether the file alone is not the whole story: a write-ahead log with
+ * changes, or the rollback journal of a transaction cut short (a crash
+ * while a new file's schema was committed), which SQLite must undo before
+ * the file can be read. An immutable open would skip both. */
 static gboolean
 has_pending_wal (const char *path)
 {
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  GStatBuf st;
+  const char *suffixes[] = { "-wal", "-journal" };
 
-  return g_stat (wal, &st) == 0 && st.st_size > 0;
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *log = g_strconcat (path, suffixes[i], NULL);
+      GStatBuf st;
+
+      if (g_stat (log, &st) == 0 && st.st_size > 0)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static gboolean
