@@ -16,6 +16,7 @@
 #include <sqlite3.h>
 
 #include "sd-store-backup.h"
+#include "sd-store-private.h"
 #include "sd-store-schema.h"
 
 /* Pages copied per sqlite3_backup_step(): about a megabyte at the usual
@@ -311,94 +312,6 @@ same_file (const char *a,
 
 /* Checking a file */
 
-static guint32
-read_be32 (const guint8 *p)
-{
-  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
-}
-
-/* The header alone shows a file that is not SQLite, and one shorter than
- * its header says (truncated). */
-static gboolean
-check_header (const char  *path,
-              GError     **error)
-{
-  g_autofree char *name = g_filename_display_name (path);
-  guint8 header[100];
-  GStatBuf st;
-  gssize n_read;
-  guint32 page_size, n_pages, change_counter, valid_for;
-  int fd;
-
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0 || fstat (fd, &st) != 0)
-    {
-      int saved_errno = errno;
-
-      if (fd >= 0)
-        close (fd);
-      set_errno_error (error, saved_errno, "Could not read", path);
-      return FALSE;
-    }
-  if (!S_ISREG (st.st_mode))
-    {
-      close (fd);
-      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_DATABASE,
-                   "“%s” is not a file", name);
-      return FALSE;
-    }
-  do
-    n_read = read (fd, header, sizeof header);
-  while (n_read < 0 && errno == EINTR);
-  close (fd);
-
-  if (n_read < (gssize) sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
-    {
-      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_DATABASE,
-                   "“%s” is not a Security Duties database", name);
-      return FALSE;
-    }
-
-  page_size = (header[16] << 8) | header[17];
-  if (page_size == 1)
-    page_size = 65536;
-  n_pages = read_be32 (header + 28);
-  change_counter = read_be32 (header + 24);
-  valid_for = read_be32 (header + 92);
-  if (page_size < 512 || (page_size & (page_size - 1)) != 0 ||
-      (guint64) st.st_size % page_size != 0 ||
-      (n_pages > 0 && change_counter == valid_for &&
-       (guint64) st.st_size < (guint64) n_pages * page_size))
-    {
-      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CORRUPT,
-                   "“%s” is damaged or truncated", name);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-query_int (sqlite3    *db,
-           const char *sql,
-           int        *value,
-           int        *rc)
-{
-  sqlite3_stmt *stmt = NULL;
-
-  *rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-  if (*rc == SQLITE_OK)
-    {
-      *rc = sqlite3_step (stmt);
-      if (*rc == SQLITE_ROW)
-        {
-          *value = sqlite3_column_int (stmt, 0);
-          *rc = SQLITE_OK;
-        }
-    }
-  sqlite3_finalize (stmt);
-  return *rc == SQLITE_OK;
-}
-
 static int
 progress_cb (void *user_data)
 {
@@ -425,7 +338,7 @@ sd_backup_check (const char    *path,
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
-  if (!check_header (path, error))
+  if (!sd_store_check_header (path, NULL, error))
     return FALSE;
 
   /* Immutable: no lock is taken and no journal file appears beside it. */
@@ -435,8 +348,8 @@ sd_backup_check (const char    *path,
   rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
                         NULL);
   if (rc != SQLITE_OK ||
-      !query_int (db, "PRAGMA application_id", &app_id, &rc) ||
-      !query_int (db, "PRAGMA user_version", &version, &rc))
+      !sd_sqlite_query_int (db, "PRAGMA application_id", &app_id, &rc) ||
+      !sd_sqlite_query_int (db, "PRAGMA user_version", &version, &rc))
     {
       int code = error_code_from_sqlite (rc);
 
@@ -526,7 +439,7 @@ backup_into (const char    *src_path,
   sqlite3_busy_timeout (src, 5000);
   if (!exec_sql (src, "BEGIN", error))
     goto out;
-  if (!query_int (src, "SELECT count(*) FROM sqlite_schema", &n_objects, &rc))
+  if (!sd_sqlite_query_int (src, "SELECT count(*) FROM sqlite_schema", &n_objects, &rc))
     {
       set_sqlite_error (error, src, rc, "Could not read the database");
       goto out;

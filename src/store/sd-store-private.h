@@ -22,6 +22,21 @@ char *sd_audit_compute_hash (const char *prev_hash,
                              const char *before,
                              const char *after);
 
+/* Looks at a file's header without SQLite: a file that is not SQLite at
+ * all is SD_STORE_ERROR_NOT_DATABASE, one shorter than its header says
+ * (truncated) SD_STORE_ERROR_CORRUPT. An empty file passes. @wal
+ * (nullable) tells whether the file is in write-ahead log mode. */
+gboolean sd_store_check_header (const char  *path,
+                                gboolean    *wal,
+                                GError     **error);
+
+/* Runs @sql and reads the first column of its first row into @value;
+ * FALSE with the SQLite result code in @rc if it failed. */
+gboolean sd_sqlite_query_int   (sqlite3     *db,
+                                const char  *sql,
+                                int         *value,
+                                int         *rc);
+
 /* For tests: whether the items of @item_type were read from the file. */
 gboolean sd_store_is_loaded (SdStore *self,
                              GType    item_type);

@@ -1065,10 +1065,10 @@ read_be32 (const guint8 *p)
  * all, or shorter than its header says (truncated), is refused before
  * SQLite opens it. Tells in @wal whether the file is in write-ahead log
  * mode already (switching it writes to it). */
-static gboolean
-check_header (const char  *path,
-              gboolean    *wal,
-              GError     **error)
+gboolean
+sd_store_check_header (const char  *path,
+                       gboolean    *wal,
+                       GError     **error)
 {
   g_autofree guint8 *header = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -1078,7 +1078,8 @@ check_header (const char  *path,
   guint64 size;
   guint32 page_size, n_pages, change_counter, valid_for;
 
-  *wal = FALSE;
+  if (wal != NULL)
+    *wal = FALSE;
   stream = g_file_read (file, NULL, error);
   if (stream == NULL)
     return FALSE;
@@ -1116,35 +1117,42 @@ check_header (const char  *path,
     }
 
   /* The file format's write version: 2 is write-ahead logging. */
-  *wal = header[18] == 2;
+  if (wal != NULL)
+    *wal = header[18] == 2;
   return TRUE;
 }
 
-/* Whether the file alone is not the whole story: a write-ahead log with
- * changes, or the rollback journal of a transaction cut short (a crash
- * while a new file's schema was committed), which SQLite must undo before
- * the file can be read. An immutable open would skip both. */
 static gboolean
-has_pending_wal (const char *path)
+file_has_content (const char *path,
+                  const char *suffix)
 {
-  const char *suffixes[] = { "-wal", "-journal" };
+  g_autofree char *name = g_strconcat (path, suffix, NULL);
+  GStatBuf st;
 
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *log = g_strconcat (path, suffixes[i], NULL);
-      GStatBuf st;
-
-      if (g_stat (log, &st) == 0 && st.st_size > 0)
-        return TRUE;
-    }
-  return FALSE;
+  return g_stat (name, &st) == 0 && st.st_size > 0;
 }
 
 static gboolean
-query_int (sqlite3    *db,
-           const char *sql,
-           int        *value,
-           int        *rc)
+has_pending_wal (const char *path)
+{
+  return file_has_content (path, "-wal");
+}
+
+/* The rollback journal of a transaction cut short (a crash while a new
+ * file's schema was committed): SQLite must undo it before the file can
+ * be read, and an immutable open would skip it and read the half-written
+ * pages. */
+static gboolean
+has_hot_journal (const char *path)
+{
+  return file_has_content (path, "-journal");
+}
+
+gboolean
+sd_sqlite_query_int (sqlite3    *db,
+                     const char *sql,
+                     int        *value,
+                     int        *rc)
 {
   sqlite3_stmt *stmt = NULL;
 
@@ -1250,9 +1258,15 @@ probe_database (const char  *path,
                 GError     **error)
 {
   gboolean wal = has_pending_wal (path);
+  gboolean journal = has_hot_journal (path);
   g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
   /* Without a pending log, immutable: no lock, no -wal or -shm file appears. */
-  g_autofree char *uri = g_strconcat ("file:", escaped, wal ? "" : "?immutable=1", NULL);
+  g_autofree char *uri = g_strconcat ("file:", escaped, wal || journal ? "" : "?immutable=1",
+                                      NULL);
+  /* A hot journal is rolled back by the first connection that reads the
+   * file, which needs write access: that restores the last committed
+   * state, as any SQLite reader would, and writes nothing of ours. */
+  int flags = (journal ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY) | SQLITE_OPEN_URI;
   g_autofree char *schema = NULL;
   sqlite3 *db = NULL;
   int app_id = 0, version = 0, n_objects = 0;
@@ -1260,11 +1274,11 @@ probe_database (const char  *path,
   gboolean ok = FALSE;
 
   *checked = FALSE;
-  rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  rc = sqlite3_open_v2 (uri, &db, flags, NULL);
   if (rc != SQLITE_OK ||
-      !query_int (db, "PRAGMA application_id", &app_id, &rc) ||
-      !query_int (db, "PRAGMA user_version", &version, &rc) ||
-      !query_int (db, "SELECT count(*) FROM sqlite_schema", &n_objects, &rc))
+      !sd_sqlite_query_int (db, "PRAGMA application_id", &app_id, &rc) ||
+      !sd_sqlite_query_int (db, "PRAGMA user_version", &version, &rc) ||
+      !sd_sqlite_query_int (db, "SELECT count(*) FROM sqlite_schema", &n_objects, &rc))
     {
       int code = error_code_from_sqlite (rc);
       g_autofree char *detail = sqlite_message (sqlite3_errmsg (db));
@@ -1422,14 +1436,14 @@ reopen_immutable (SdStore  *self,
   int n_objects = 0;
   int rc;
 
-  if (query_int (self->db, "SELECT count(*) FROM sqlite_schema", &n_objects, &rc))
+  if (sd_sqlite_query_int (self->db, "SELECT count(*) FROM sqlite_schema", &n_objects, &rc))
     return TRUE;
   if ((rc & 0xff) != SQLITE_CANTOPEN)
     {
       set_sqlite_error (error, self->db, rc, "Could not read the database");
       return FALSE;
     }
-  if (has_pending_wal (self->path))
+  if (has_pending_wal (self->path) || has_hot_journal (self->path))
     {
       g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_READ_ONLY,
                    "“%s” has changes in its write-ahead log that cannot be read "
@@ -1545,7 +1559,7 @@ open_store (const char        *path,
        * a pending log also means the file is in write-ahead log mode. */
       gboolean wal = has_pending_wal (path);
 
-      if (!wal && !check_header (path, &wal, error))
+      if (!wal && !has_hot_journal (path) && !sd_store_check_header (path, &wal, error))
         return NULL;
       if (!probe_database (path, !wal, &user_version, &checked, error))
         return NULL;
