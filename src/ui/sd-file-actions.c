@@ -31,53 +31,16 @@ sd_ui_present_modal (GtkWidget *widget,
   gtk_window_present (GTK_WINDOW (window));
 }
 
-/* The error toast an overlay shows until it is read, if any. */
-#define STANDING_ERROR_KEY "sd-standing-error"
-
-static void
-standing_error_dismissed_cb (AdwToast  *toast,
-                             GtkWidget *overlay)
-{
-  if (g_object_get_data (G_OBJECT (overlay), STANDING_ERROR_KEY) == toast)
-    g_object_set_data (G_OBJECT (overlay), STANDING_ERROR_KEY, NULL);
-}
-
-static void
-add_toast (GtkWidget *widget,
-           AdwToast  *toast,
-           gboolean   is_error)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-  AdwToast *standing;
-
-  if (overlay == NULL)
-    {
-      g_object_unref (g_object_ref_sink (toast));
-      return;
-    }
-
-  /* A later toast means the user went on and something else happened
-   * (often the same edit, tried again and saved): an error that stays
-   * until dismissed would only hide it, and its Undo, behind old news. */
-  standing = g_object_get_data (G_OBJECT (overlay), STANDING_ERROR_KEY);
-  if (standing != NULL)
-    adw_toast_dismiss (standing);
-
-  if (is_error)
-    {
-      g_object_set_data_full (G_OBJECT (overlay), STANDING_ERROR_KEY, g_object_ref (toast),
-                              g_object_unref);
-      g_signal_connect_object (toast, "dismissed", G_CALLBACK (standing_error_dismissed_cb),
-                               overlay, 0);
-    }
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-}
-
 void
 sd_ui_toast (GtkWidget *widget,
              AdwToast  *toast)
 {
-  add_toast (widget, toast, FALSE);
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
 }
 
 void
@@ -92,7 +55,7 @@ sd_ui_toast_error (GtkWidget    *widget,
   /* An error stays until it is read: it says that something did not happen. */
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_timeout (toast, 0);
-  add_toast (widget, toast, TRUE);
+  sd_ui_toast (widget, toast);
 }
 
 void

@@ -22,8 +22,7 @@ void       sd_ui_present_modal    (GtkWidget    *widget,
 
 void       sd_ui_toast            (GtkWidget    *widget,
                                    AdwToast     *toast);
-/* A toast "@what: reason" that stays until dismissed, or until the next
- * toast of the same overlay takes its place. */
+/* A toast "@what: reason" that stays until dismissed. */
 void       sd_ui_toast_error      (GtkWidget    *widget,
                                    const char   *what,
                                    const GError *error);
