@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sd-audit-diff.h"
 #include "sd-audit-verify.h"
 #include "sd-cli.h"
 #include "sd-duty-rules.h"
@@ -156,7 +157,7 @@ sd_cli_verify (const char *database)
 
   /* The audit chain and the data against it: the first entry (or row)
    * that does not verify, one line "audit<TAB>ID<TAB>message". */
-  report = sd_store_verify_audit (store, NULL, &error);
+  report = sd_store_verify_audit (store, sd_audit_row_label, NULL, &error);
   if (report == NULL)
     {
       g_autofree char *message = sd_describe_open_error (database, error);

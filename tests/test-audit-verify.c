@@ -101,7 +101,7 @@ static SdAuditReport *
 verify (SdStore *store)
 {
   g_autoptr(GError) error = NULL;
-  SdAuditReport *report = sd_store_verify_audit (store, NULL, &error);
+  SdAuditReport *report = sd_store_verify_audit (store, NULL, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (report);
@@ -856,7 +856,7 @@ test_cancelled (Fixture       *fixture,
 
   make_history (fixture);
   g_cancellable_cancel (cancellable);
-  report = sd_store_verify_audit (fixture->store, cancellable, &error);
+  report = sd_store_verify_audit (fixture->store, NULL, cancellable, &error);
   g_assert_null (report);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
@@ -870,7 +870,7 @@ test_unreadable (Fixture       *fixture,
 
   /* The file is gone under the open store: nothing to read at all. */
   g_assert_cmpint (g_remove (fixture->path), ==, 0);
-  report = sd_store_verify_audit (fixture->store, NULL, &error);
+  report = sd_store_verify_audit (fixture->store, NULL, NULL, &error);
   g_assert_null (report);
   g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_IO);
 }
@@ -891,7 +891,7 @@ verify_thread (gpointer data)
 
   while (!g_atomic_int_get (&race->done))
     {
-      SdAuditReport *report = sd_store_verify_audit (race->store, NULL, &race->error);
+      SdAuditReport *report = sd_store_verify_audit (race->store, NULL, NULL, &race->error);
 
       if (report == NULL)
         break;

@@ -177,7 +177,7 @@ set -e
 # Changed behind the app's back: the sign-off's own hash and the audit log
 # both say so.
 if [[ $rc == 1 ]] && grep -qP "^signoff\t$signoff\t信息部\t.+" "$work/out" &&
-   grep -qP "^audit\t$signoff_entry\tsignoffs #$signoff .+" "$work/out" &&
+   grep -qP "^audit\t$signoff_entry\tSign-off #$signoff .+" "$work/out" &&
    [[ $(wc -l < "$work/out") == 2 ]]; then
   echo "ok 12 - --verify names the tampered sign-off and exits 1"
 else
@@ -519,8 +519,13 @@ verify_tampered () {
   fi
 }
 
+# How --verify names the row of entry N: "Unit #5".
 audit_row () {
-  sqlite3 -separator ' #' "$pristine" "SELECT entity, entity_id FROM audit_log WHERE id = $1"
+  sqlite3 -separator ' #' "$pristine" "
+    SELECT CASE entity WHEN 'units' THEN 'Unit' WHEN 'people' THEN 'Person'
+                       WHEN 'posts' THEN 'Post' WHEN 'bodies' THEN 'Body'
+                       ELSE entity END, entity_id
+    FROM audit_log WHERE id = $1"
 }
 
 verify_tampered 33 "an edited entry" \
@@ -535,12 +540,12 @@ changed_entry=$(sqlite3 "$pristine" "SELECT max(id) FROM audit_log WHERE entity 
                                        AND entity_id = $unit_id")
 verify_tampered 36 "a data row changed" \
   "UPDATE units SET staff_count = staff_count + 1 WHERE id = $unit_id" "$changed_entry" \
-  "units #$unit_id "
+  "Unit #$unit_id "
 # The last entry removed: the chain still holds, the data tells. A unit
 # is added through the app first, so that the last entry is its insertion.
 printf 'name,parent,kind,head,staff_count\n审计部,,department,,3\n' > "$work/audit-unit.csv"
 "$app" --database "$pristine" --import units "$work/audit-unit.csv" > /dev/null
 new_unit=$(sqlite3 "$pristine" "SELECT id FROM units WHERE name = '审计部'")
 verify_tampered 37 "the last entry deleted" \
-  "DELETE FROM audit_log WHERE id = (SELECT max(id) FROM audit_log)" 0 "units #$new_unit "
+  "DELETE FROM audit_log WHERE id = (SELECT max(id) FROM audit_log)" 0 "Unit #$new_unit "
 exit $status

@@ -2215,7 +2215,7 @@ verify_audit (Run     *run,
               SdStore *store)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SdAuditReport) report = sd_store_verify_audit (store, NULL, &error);
+  g_autoptr(SdAuditReport) report = sd_store_verify_audit (store, NULL, NULL, &error);
 
   g_assert_no_error (error);
   if (!sd_audit_report_get_ok (report))
@@ -2788,7 +2788,7 @@ test_undo_cleared_then_deleted (void)
   task = sd_store_lookup (store, SD_TYPE_PLAN_TASK, task_id);
   g_assert_nonnull (task);
   g_assert_cmpint (sd_plan_task_get_stream_id (task), ==, stream_id);
-  report = sd_store_verify_audit (store, NULL, &error);
+  report = sd_store_verify_audit (store, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (sd_audit_report_get_message (report), ==, NULL);
   g_clear_object (&store);

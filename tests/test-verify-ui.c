@@ -243,7 +243,7 @@ test_tampered (Fixture       *f,
 
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Records Were Changed");
   g_assert_true (g_str_has_prefix (body, "Entry #2 ("));
-  g_assert_nonnull (strstr (body, "people #"));
+  g_assert_nonnull (strstr (body, "Person #"));
   g_assert_nonnull (strstr (body, "was changed after it was written."));
   g_assert_nonnull (strstr (body, "Sign-off #1 of 信息部 (signed by 李娜"));
   assert_controls_named (GTK_WIDGET (dialog));
@@ -260,7 +260,7 @@ test_data_changed (Fixture       *f,
 {
   g_autofree char *sql = g_strdup_printf ("UPDATE units SET name = '财务部' WHERE id = %"
                                           G_GINT64_FORMAT, f->unit_id);
-  g_autofree char *row = g_strdup_printf ("units #%" G_GINT64_FORMAT " ", f->unit_id);
+  g_autofree char *row = g_strdup_printf ("Unit #%" G_GINT64_FORMAT " ", f->unit_id);
   SdWindow *window;
   AdwMessageDialog *dialog;
   const char *body;

@@ -707,6 +707,17 @@ sd_audit_entity_label (const char *entity)
   return g_dgettext (GETTEXT_PACKAGE, info->label);
 }
 
+char *
+sd_audit_row_label (const char *entity,
+                    gint64      id)
+{
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+  /* Translators: a record named by its kind and its number in the
+   * database, e.g. "Unit #5" */
+  return g_strdup_printf (_("%s #%s"), sd_audit_entity_label (entity), number);
+}
+
 const char * const *
 sd_audit_entities (void)
 {

@@ -53,6 +53,10 @@ char        *sd_audit_item_name       (SdStore            *store,
 /* The translated name of a kind of item ("units" → "Unit"); an unknown
  * table is returned as is. */
 const char  *sd_audit_entity_label    (const char         *entity);
+/* "Unit #5": a row named by its kind, translated, and its id; fits
+ * sd_store_verify_audit()'s SdAuditRowFormatFunc. Thread-safe. */
+char        *sd_audit_row_label       (const char         *entity,
+                                       gint64              id);
 /* Every table the log names, in the store's order of item types, then the
  * risk matrix (static, NULL-terminated). */
 const char * const *sd_audit_entities (void);

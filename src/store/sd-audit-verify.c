@@ -94,6 +94,7 @@ typedef struct
   char          *matrix_after;
   char          *matrix_default; /* the matrix as the schema creates it */
   SdAuditReport *report;
+  SdAuditRowFormatFunc format_row;   /* names a row in the messages */
 } Verify;
 
 /* Report */
@@ -239,13 +240,17 @@ format_id (gint64 id)
   return g_strdup_printf ("%" G_GINT64_FORMAT, id);
 }
 
-/* "units #5" */
+/* "units #5", unless the caller names rows better ("Unit #5"). */
 static char *
-format_row (const char *entity,
+format_row (Verify     *verify,
+            const char *entity,
             gint64      entity_id)
 {
-  g_autofree char *id = format_id (entity_id);
+  g_autofree char *id = NULL;
 
+  if (verify->format_row != NULL)
+    return verify->format_row (entity != NULL ? entity : "?", entity_id);
+  id = format_id (entity_id);
   /* Translators: a row of the database: the table's name, then its id,
    * e.g. "units #5" */
   return g_strdup_printf (_("%s #%s"), entity != NULL ? entity : "?", id);
@@ -288,7 +293,7 @@ report_row (Verify     *verify,
             gint64      entity_id,
             gint64      entry_id)
 {
-  g_autofree char *row = format_row (entity, entity_id);
+  g_autofree char *row = format_row (verify, entity, entity_id);
   g_autofree char *entry = format_id (entry_id);
   g_autofree char *at = entry_id != 0 ? lookup_time (verify->db, entry_id) : NULL;
   char *message = NULL;
@@ -863,7 +868,7 @@ walk_chain (Verify  *verify,
             continue;
           }
 
-        row = format_row (entity, entity_id);
+        row = format_row (verify, entity, entity_id);
         when = format_time (at);
         number = format_id (id);
         if (g_strcmp0 (computed, hash) != 0)
@@ -1034,7 +1039,7 @@ compare_matrix (Verify *verify,
   if (g_strcmp0 (current, expected) == 0)
     return TRUE;
 
-  row = format_row ("risk_matrix", 1);
+  row = format_row (verify, "risk_matrix", 1);
   if (verify->matrix_entry == 0)
     {
       report_problem (verify->report, SD_AUDIT_PROBLEM_DATA, 0, "risk_matrix", 1,
@@ -1090,9 +1095,10 @@ verify_clear (Verify *verify)
 }
 
 SdAuditReport *
-sd_store_verify_audit (SdStore       *self,
-                       GCancellable  *cancellable,
-                       GError       **error)
+sd_store_verify_audit (SdStore               *self,
+                       SdAuditRowFormatFunc   row_format,
+                       GCancellable          *cancellable,
+                       GError               **error)
 {
   Verify verify = { 0 };
   const char *path;
@@ -1107,6 +1113,7 @@ sd_store_verify_audit (SdStore       *self,
 
   path = sd_store_get_path (self);
   verify.report = g_new0 (SdAuditReport, 1);
+  verify.format_row = row_format;
 
   types = sd_store_get_item_types (&n_types);
   verify.tables = g_new0 (TableLog, n_types);

@@ -39,12 +39,19 @@ gint64          sd_audit_report_get_entity_id   (const SdAuditReport *report);
 /* One sentence for a person, translated, or NULL when ok. */
 const char     *sd_audit_report_get_message     (const SdAuditReport *report);
 
+/* Names the row @id of the table @entity for a person ("Unit #5"), in a
+ * newly allocated string. Called from the thread that verifies. */
+typedef char *(*SdAuditRowFormatFunc) (const char *entity,
+                                       gint64      id);
+
 /* Walks the audit chain of @self's file and compares it with the data.
  * Runs on its own read-only connection, so it may be called from any
- * thread; @cancellable stops it. NULL with @error only when the file
- * could not be read at all. */
-SdAuditReport  *sd_store_verify_audit           (SdStore       *self,
-                                                 GCancellable  *cancellable,
-                                                 GError       **error);
+ * thread; @cancellable stops it. @row_format names rows in the
+ * messages; NULL names them by table ("units #5"). NULL with @error only
+ * when the file could not be read at all. */
+SdAuditReport  *sd_store_verify_audit           (SdStore               *self,
+                                                 SdAuditRowFormatFunc   row_format,
+                                                 GCancellable          *cancellable,
+                                                 GError               **error);
 
 G_END_DECLS

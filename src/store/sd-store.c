@@ -1446,8 +1446,9 @@ reopen_immutable (SdStore  *self,
   if (has_pending_wal (self->path) || has_hot_journal (self->path))
     {
       g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_READ_ONLY,
-                   "“%s” has changes in its write-ahead log that cannot be read "
-                   "where it is, read-only", self->path);
+                   "“%s” has changes in its log file (%s) that cannot be applied "
+                   "where it is, read-only", self->path,
+                   has_pending_wal (self->path) ? "-wal" : "-journal");
       return FALSE;
     }
 

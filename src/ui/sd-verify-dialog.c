@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sd-audit-diff.h"
 #include "sd-audit-verify.h"
 #include "sd-file-actions.h"
 #include "sd-messages.h"
@@ -45,7 +46,8 @@ verify_thread_cb (GTask        *task,
                   GCancellable *cancellable)
 {
   GError *error = NULL;
-  SdAuditReport *report = sd_store_verify_audit (task_data, cancellable, &error);
+  SdAuditReport *report = sd_store_verify_audit (task_data, sd_audit_row_label, cancellable,
+                                                        &error);
 
   if (report == NULL)
     g_task_return_error (task, error);
