@@ -573,7 +573,8 @@ test_check_backups (Fixture       *fixture,
   g_autofree char *contents = NULL;
   gsize length;
   const char *names[] = { "duties-2026-04-01.db", "duties-2026-04-02.db",
-                          "duties-2026-04-03.db", "duties-2026-04-04.db" };
+                          "duties-2026-04-03.db", "duties-2026-04-04.db",
+                          "duties-2026-04-05.db" };
 
   add_units (store, 500, "Unit");
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -586,8 +587,11 @@ test_check_backups (Fixture       *fixture,
     }
   g_clear_object (&store);
 
-  /* 04: truncated; 03: not a database; 02: newer than this build. */
+  /* 05: a table added behind the app's back (the store would refuse to
+   * open it); 04: truncated; 03: not a database; 02: newer than this
+   * build. */
   {
+    g_autofree char *p5 = g_build_filename (folder, names[4], NULL);
     g_autofree char *p4 = g_build_filename (folder, names[3], NULL);
     g_autofree char *p3 = g_build_filename (folder, names[2], NULL);
     g_autofree char *p2 = g_build_filename (folder, names[1], NULL);
@@ -600,7 +604,14 @@ test_check_backups (Fixture       *fixture,
     g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 9999", NULL, NULL, NULL), ==,
                      SQLITE_OK);
     sqlite3_close (db);
+    g_assert_cmpint (sqlite3_open (p5, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE mallory (x)", NULL, NULL, NULL), ==,
+                     SQLITE_OK);
+    sqlite3_close (db);
 
+    g_assert_false (sd_backup_check (p5, NULL, &error));
+    g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CORRUPT);
+    g_clear_error (&error);
     g_assert_false (sd_backup_check (p4, NULL, &error));
     g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CORRUPT);
     g_clear_error (&error);
@@ -614,15 +625,15 @@ test_check_backups (Fixture       *fixture,
 
   backups = sd_backup_list (fixture->path, SD_BACKUP_LIST_CHECK, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (backups->len, ==, 4);
-  for (guint i = 0; i < 3; i++)
+  g_assert_cmpuint (backups->len, ==, 5);
+  for (guint i = 0; i < 4; i++)
     {
       SdBackupInfo *info = g_ptr_array_index (backups, i);
 
       g_assert_cmpint (info->status, ==, SD_BACKUP_DAMAGED);
       g_assert_nonnull (info->problem);
     }
-  g_assert_cmpint (((SdBackupInfo *) g_ptr_array_index (backups, 3))->status, ==,
+  g_assert_cmpint (((SdBackupInfo *) g_ptr_array_index (backups, 4))->status, ==,
                    SD_BACKUP_GOOD);
 
   /* The newest good one is the oldest here. */

@@ -373,6 +373,16 @@ sd_backup_check (const char    *path,
       goto out;
     }
 
+  /* As the store's own open would find it (a changed schema counts as
+   * damaged): a backup is only good if it opens. */
+  if (!sd_store_schema_matches (db, version))
+    {
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CORRUPT,
+                   "“%s” is damaged: its tables are not those of a Security Duties "
+                   "database (schema %d)", name, version);
+      goto out;
+    }
+
   if (cancellable != NULL)
     sqlite3_progress_handler (db, 1000, progress_cb, cancellable);
   rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);

@@ -30,6 +30,11 @@ gboolean sd_store_check_header (const char  *path,
                                 gboolean    *wal,
                                 GError     **error);
 
+/* Whether @db has the very tables, indexes and triggers that this build's
+ * migrations make for schema @version, to the letter. */
+gboolean sd_store_schema_matches (sqlite3     *db,
+                                  int          version);
+
 /* Runs @sql and reads the first column of its first row into @value;
  * FALSE with the SQLite result code in @rc if it failed. */
 gboolean sd_sqlite_query_int   (sqlite3     *db,

@@ -1240,6 +1240,19 @@ expected_schema (int version)
   return schema;
 }
 
+gboolean
+sd_store_schema_matches (sqlite3 *db,
+                         int      version)
+{
+  g_autofree char *schema = NULL;
+  int rc;
+
+  if (version < 0 || version > (int) sd_store_n_migrations)
+    return FALSE;
+  schema = read_schema (db, &rc);
+  return schema != NULL && g_strcmp0 (schema, expected_schema (version)) == 0;
+}
+
 /* A read-only look with SQLite itself, before anything may write: is it
  * ours, which schema? Catches what the header cannot show, and sees the
  * content of a write-ahead log that was not yet checkpointed (after a
@@ -1267,7 +1280,6 @@ probe_database (const char  *path,
    * file, which needs write access: that restores the last committed
    * state, as any SQLite reader would, and writes nothing of ours. */
   int flags = (journal ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY) | SQLITE_OPEN_URI;
-  g_autofree char *schema = NULL;
   sqlite3 *db = NULL;
   int app_id = 0, version = 0, n_objects = 0;
   int rc;
@@ -1319,8 +1331,7 @@ probe_database (const char  *path,
    * pass the integrity check and hand the app rows it must never see
    * (found by tests/fuzz/fuzz-open-db): it counts as damaged, as does a
    * version below 0, which no app wrote. */
-  schema = read_schema (db, &rc);
-  if (schema == NULL || version < 0 || g_strcmp0 (schema, expected_schema (version)) != 0)
+  if (!sd_store_schema_matches (db, version))
     {
       g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CORRUPT,
                    "“%s” is damaged: its tables are not those of a Security Duties "
