@@ -965,6 +965,38 @@ test_two_writers (Fixture       *fixture,
   assert_ok (fixture->store);
 }
 
+/* Two writers change different fields of one row. Each writes only the
+ * field it changed: writing back the rest of its stale copy would undo the
+ * other's change without an entry, and the data would no longer match the
+ * log. */
+static void
+test_two_writers_one_row (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdStore) other = NULL;
+  SdPerson *mine, *theirs;
+  g_autofree char *sql = NULL;
+
+  mine = sd_store_insert (fixture->store, SD_TYPE_PERSON, &error, "name", "王芳",
+                          "job-title", "专员", NULL);
+  g_assert_no_error (error);
+  other = open_store (fixture->path);
+  theirs = sd_store_lookup (other, SD_TYPE_PERSON, sd_item_get_id (SD_ITEM (mine)));
+  g_assert_nonnull (theirs);
+
+  g_assert_true (sd_store_update (other, theirs, &error, "job-title", "主管", NULL));
+  g_assert_no_error (error);
+  /* This store still holds "专员"; it changes the name only. */
+  g_assert_true (sd_store_update (fixture->store, mine, &error, "name", "王芳芳", NULL));
+  g_assert_no_error (error);
+
+  sql = g_strdup_printf ("SELECT job_title = '主管' AND name = '王芳芳' FROM people "
+                         "WHERE id = %" G_GINT64_FORMAT, sd_item_get_id (SD_ITEM (mine)));
+  g_assert_cmpint (query_int64 (fixture->path, sql), ==, 1);
+  assert_ok (fixture->store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1000,6 +1032,7 @@ main (int   argc,
   ADD ("unreadable", test_unreadable);
   ADD ("while-writing", test_while_writing);
   ADD ("two-writers", test_two_writers);
+  ADD ("two-writers-one-row", test_two_writers_one_row);
 
 #undef ADD
 

@@ -192,15 +192,26 @@ sd_sql_insert_with_id (const SdTable *table)
 }
 
 char *
-sd_sql_update (const SdTable *table)
+sd_sql_update (const SdTable  *table,
+               const gboolean *mask)
 {
   GString *sql = g_string_new ("UPDATE ");
+  guint n = 0;
 
-  g_return_val_if_fail (table != NULL && table->n_columns > 0, NULL);
+  g_return_val_if_fail (table != NULL && mask != NULL, NULL);
 
   append_identifier (sql, table->name);
   g_string_append (sql, " SET ");
-  append_columns (sql, table, ", ", " = ?");
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      if (!mask[i])
+        continue;
+      if (n++ > 0)
+        g_string_append (sql, ", ");
+      append_identifier (sql, table->columns[i].name);
+      g_string_append (sql, " = ?");
+    }
+  g_return_val_if_fail (n > 0, (g_string_free (sql, TRUE), NULL));
   g_string_append (sql, " WHERE id = ?");
   return g_string_free (sql, FALSE);
 }

@@ -43,8 +43,11 @@ char *sd_sql_insert                (const SdTable  *table,
                                     const gboolean *mask);
 /* INSERT INTO <table> (id, <columns>) VALUES (?, ?, …) */
 char *sd_sql_insert_with_id        (const SdTable  *table);
-/* UPDATE <table> SET <column> = ?, … WHERE id = ?: every column, then the id. */
-char *sd_sql_update                (const SdTable  *table);
+/* UPDATE <table> SET <column> = ?, … WHERE id = ?: the columns of @mask
+ * (at least one), then the id. Only what changed is written, so a column
+ * another process changed meanwhile is not put back. */
+char *sd_sql_update                (const SdTable  *table,
+                                    const gboolean *mask);
 /* DELETE FROM <table> WHERE id = ? */
 char *sd_sql_delete                (const SdTable  *table);
 

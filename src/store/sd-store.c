@@ -62,7 +62,6 @@ typedef struct
   gboolean       loaded;     /* items and by_id hold the table */
   GError        *load_error; /* the table is damaged: do not read it again */
   sqlite3_stmt  *select_one;
-  sqlite3_stmt  *update;
   sqlite3_stmt  *delete;
 } TypeState;
 
@@ -860,17 +859,11 @@ prepare_state (SdStore    *self,
 {
   const SdTable *table = state->table;
   g_autofree char *select_one = sd_sql_select_one (table);
-  g_autofree char *update = sd_sql_update (table);
   g_autofree char *delete = sd_sql_delete (table);
   int rc;
 
   rc = sqlite3_prepare_v3 (self->db, select_one, -1, SQLITE_PREPARE_PERSISTENT,
                            &state->select_one, NULL);
-  if (rc != SQLITE_OK)
-    goto fail;
-
-  rc = sqlite3_prepare_v3 (self->db, update, -1, SQLITE_PREPARE_PERSISTENT,
-                           &state->update, NULL);
   if (rc != SQLITE_OK)
     goto fail;
 
@@ -2301,7 +2294,10 @@ update_item (SdStore      *self,
   gboolean any = FALSE;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
   GValue *old_values;
+  int n_bound = 0;
   int rc;
 
   g_assert (table->n_columns <= G_N_ELEMENTS (changed));
@@ -2325,12 +2321,22 @@ update_item (SdStore      *self,
       return TRUE;
     }
 
-  sqlite3_reset (state->update);
+  /* Only the changed columns: the others may have been changed by another
+   * process since this one read the row, and writing back what it read
+   * would undo that behind the log's back. */
+  sql = sd_sql_update (table, changed);
+  stmt = get_statement (self, sql, error);
+  if (stmt == NULL)
+    {
+      free_values (table, old_values);
+      return FALSE;
+    }
   for (guint i = 0; i < table->n_columns; i++)
-    bind_value (state->update, i + 1, &values[i]);
-  sqlite3_bind_int64 (state->update, table->n_columns + 1, sd_item_get_id (item));
-  rc = step_done (state->update);
-  sqlite3_clear_bindings (state->update);
+    if (changed[i])
+      bind_value (stmt, ++n_bound, &values[i]);
+  sqlite3_bind_int64 (stmt, ++n_bound, sd_item_get_id (item));
+  rc = step_done (stmt);
+  sqlite3_clear_bindings (stmt);
   if (rc != SQLITE_OK)
     {
       set_sqlite_error (error, self->db, rc, "Could not change the record");
@@ -3357,7 +3363,6 @@ sd_store_dispose (GObject *object)
       TypeState *state = &self->states[i];
 
       g_clear_pointer (&state->select_one, sqlite3_finalize);
-      g_clear_pointer (&state->update, sqlite3_finalize);
       g_clear_pointer (&state->delete, sqlite3_finalize);
       g_clear_pointer (&state->by_id, g_hash_table_unref);
       g_clear_object (&state->items);
