@@ -35,68 +35,17 @@ static guint n_open;
 
 /* Helpers */
 
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_remove (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
+/* The screenshot's name says the language too: the test runs in English
+ * and in Chinese. */
 static void
 screenshot (GtkWidget  *widget,
             const char *name)
 {
-  const char *dir = g_getenv ("SD_TEST_SCREENSHOT");
   const char *language = g_getenv ("SD_TEST_LANGUAGE");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
+  g_autofree char *file = g_strdup_printf ("%s-%s.png", name,
+                                           language != NULL ? language : "en");
 
-  if (dir == NULL)
-    return;
-  iterate (300);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file = g_strdup_printf ("%s-%s.png", name, language != NULL ? language : "en");
-  path = g_build_filename (dir, file, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("saved %s", path);
+  sd_test_save_screenshot (widget, file);
 }
 
 /* All the text the user can see in @widget. */
@@ -139,36 +88,6 @@ assert_shows (gpointer    widget,
 
   if (strstr (all, text) == NULL)
     g_error ("“%s” is not shown; the window shows:\n%s", text, all);
-}
-
-static gboolean
-button_labelled (GtkWidget  *widget,
-                 const char *label)
-{
-  return GTK_IS_BUTTON (widget) &&
-         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
-}
-
-static gboolean
-is_damaged_page (GtkWidget  *widget,
-                 const char *text)
-{
-  return SD_IS_DAMAGED_PAGE (widget);
-}
-
-static gboolean
-is_list_box (GtkWidget  *widget,
-             const char *text)
-{
-  return GTK_IS_LIST_BOX (widget);
-}
-
-static gboolean
-row_titled (GtkWidget  *widget,
-            const char *title)
-{
-  return ADW_IS_ACTION_ROW (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 }
 
 /* The bytes and modification time of a file, to show it was not written. */
@@ -272,20 +191,21 @@ open_window (const char *path,
         *open_error = g_steal_pointer (&error);
     }
   gtk_window_present (GTK_WINDOW (window));
-  iterate (300);
+  sd_test_settle_for (300);
   return window;
 }
 
 static SdDamagedPage *
 wait_for_search (SdWindow *window)
 {
-  SdDamagedPage *page = SD_DAMAGED_PAGE (sd_test_find_shown (window, is_damaged_page, NULL));
+  SdDamagedPage *page = SD_DAMAGED_PAGE (sd_test_find_shown (window, sd_test_is_type,
+                                                             "SdDamagedPage"));
   gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
   while (!sd_damaged_page_get_searched (page) && g_get_monotonic_time () < end)
-    iterate (10);
+    sd_test_settle_for (10);
   g_assert_true (sd_damaged_page_get_searched (page));
-  iterate (100);
+  sd_test_settle_for (100);
   return page;
 }
 
@@ -302,11 +222,11 @@ wait_for_new_window (SdWindow *old)
           if (SD_IS_WINDOW (l->data) && l->data != old &&
               sd_window_get_store (l->data) != NULL)
             {
-              iterate (300);
+              sd_test_settle_for (300);
               return l->data;
             }
         }
-      iterate (10);
+      sd_test_settle_for (10);
     }
   g_error ("No window opened after the restore");
   return NULL;
@@ -319,7 +239,7 @@ close_all_windows (void)
 
   while ((windows = gtk_application_get_windows (app)) != NULL)
     gtk_window_destroy (windows->data);
-  iterate (100);
+  sd_test_settle_for (100);
 }
 
 static guint
@@ -371,18 +291,18 @@ test_truncated_restore (void)
       assert_shows (window, "is damaged or incomplete");
       assert_shows (window, "6 May 2024");
     }
-  button = sd_test_find (window, button_labelled, _("_Restore Newest Good Backup"));
+  button = sd_test_find (window, sd_test_button_labelled, _("_Restore Newest Good Backup"));
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_sensitive (button));
-  g_assert_nonnull (sd_test_find (window, button_labelled, _("_Open Another File…")));
-  g_assert_nonnull (sd_test_find (window, button_labelled, _("_Quit")));
+  g_assert_nonnull (sd_test_find (window, sd_test_button_labelled, _("_Open Another File…")));
+  g_assert_nonnull (sd_test_find (window, sd_test_button_labelled, _("_Quit")));
   screenshot (GTK_WIDGET (window), "damaged-page");
 
   /* The way out the other way: open and quit are the application's. */
-  g_signal_emit_by_name (sd_test_find (window, button_labelled, _("_Open Another File…")),
+  g_signal_emit_by_name (sd_test_find (window, sd_test_button_labelled, _("_Open Another File…")),
                          "clicked");
   g_assert_cmpuint (n_open, ==, 1);
-  g_signal_emit_by_name (sd_test_find (window, button_labelled, _("_Quit")), "clicked");
+  g_signal_emit_by_name (sd_test_find (window, sd_test_button_labelled, _("_Quit")), "clicked");
   g_assert_cmpuint (n_quit, ==, 1);
 
   /* Showing the page wrote nothing to the file. */
@@ -409,7 +329,7 @@ test_truncated_restore (void)
 
   close_all_windows ();
   g_free (damaged.bytes);
-  remove_tree (dir);
+  sd_test_remove_tree (dir);
 }
 
 /* Not ours, and too new: each its own sentence, and nothing written. */
@@ -438,7 +358,7 @@ test_not_database (void)
     assert_shows (window, "is not a Security Duties database");
 
   /* No backup: none offered, and it says so. */
-  g_assert_null (sd_test_find (window, button_labelled, _("_Restore Newest Good Backup")));
+  g_assert_null (sd_test_find (window, sd_test_button_labelled, _("_Restore Newest Good Backup")));
   assert_shows (window,
                 _("No good backup was found in the folder “backups” next to the file."));
   screenshot (GTK_WIDGET (window), "not-a-database");
@@ -446,7 +366,7 @@ test_not_database (void)
   assert_file_unchanged (path, &before);
   close_all_windows ();
   g_free (before.bytes);
-  remove_tree (dir);
+  sd_test_remove_tree (dir);
 }
 
 static void
@@ -479,13 +399,14 @@ test_too_new (void)
   if (g_strcmp0 (g_getenv ("SD_TEST_LANGUAGE"), "zh_CN") != 0)
     assert_shows (window, "was saved by a newer version of Security Duties");
   /* The backup is offered here too. */
-  g_assert_nonnull (sd_test_find (window, button_labelled, _("_Restore Newest Good Backup")));
+  g_assert_nonnull (sd_test_find (window, sd_test_button_labelled,
+                                  _("_Restore Newest Good Backup")));
   screenshot (GTK_WIDGET (window), "too-new");
 
   assert_file_unchanged (path, &before);
   close_all_windows ();
   g_free (before.bytes);
-  remove_tree (dir);
+  sd_test_remove_tree (dir);
 }
 
 /* Found damaged after opening: the banner offers the backup. */
@@ -522,10 +443,10 @@ test_banner_restore (void)
   gtk_window_present (GTK_WINDOW (window));
   g_assert_false (sd_store_wait_verified (sd_window_get_store (window), NULL));
 
-  button = sd_test_find_shown (window, button_labelled, _("_Restore Newest Good Backup"));
+  button = sd_test_find_shown (window, sd_test_button_labelled, _("_Restore Newest Good Backup"));
   info = sd_backup_find_newest_good (path, NULL, NULL);
   date = sd_backup_describe_date (info);
-  iterate (100);
+  sd_test_settle_for (100);
   assert_shows (window, date);
   screenshot (GTK_WIDGET (window), "damage-banner");
 
@@ -542,7 +463,7 @@ test_banner_restore (void)
 
   close_all_windows ();
   g_free (damaged.bytes);
-  remove_tree (dir);
+  sd_test_remove_tree (dir);
 }
 
 /* Restore from Backup… */
@@ -565,7 +486,7 @@ find_toplevel (GType type,
               gtk_widget_get_visible (GTK_WIDGET (window)))
             return window;
         }
-      iterate (10);
+      sd_test_settle_for (10);
     }
   g_error ("No %s shown", g_type_name (type));
   return NULL;
@@ -604,7 +525,7 @@ test_restore_window (void)
   window = sd_window_new (app, store);
   g_clear_object (&store);
   gtk_window_present (GTK_WINDOW (window));
-  iterate (300);
+  sd_test_settle_for (300);
   g_assert_cmpuint (n_units (window), ==, units + 1);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-backup", NULL));
@@ -614,7 +535,7 @@ test_restore_window (void)
 
   /* Both backups, newest first; the damaged one marked, without a way to
    * restore it. */
-  list = sd_test_find_shown (restore_window, is_list_box, NULL);
+  list = sd_test_find_shown (restore_window, sd_test_is_type, "GtkListBox");
   backups = sd_backup_list (path, SD_BACKUP_LIST_CHECK, NULL, NULL);
   g_assert_cmpuint (backups->len, ==, 2);
   {
@@ -622,13 +543,13 @@ test_restore_window (void)
     GtkWidget *damaged_row;
 
     date1 = sd_backup_describe_date (g_ptr_array_index (backups, 1));
-    damaged_row = sd_test_find_shown (list, row_titled, date2);
+    damaged_row = sd_test_find_shown (list, sd_test_row_titled, date2);
     g_assert_true (gtk_widget_get_first_child (list) == damaged_row);
     assert_shows (damaged_row, _("Damaged"));
-    g_assert_null (sd_test_find (damaged_row, button_labelled, _("_Restore…")));
+    g_assert_null (sd_test_find (damaged_row, sd_test_button_labelled, _("_Restore…")));
   }
-  row = sd_test_find_shown (list, row_titled, date1);
-  button = sd_test_find (row, button_labelled, _("_Restore…"));
+  row = sd_test_find_shown (list, sd_test_row_titled, date1);
+  button = sd_test_find (row, sd_test_button_labelled, _("_Restore…"));
   g_assert_nonnull (button);
   {
     const char *size_text = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
@@ -645,7 +566,7 @@ test_restore_window (void)
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
                             "demo.db.before-restore-"));
   screenshot (GTK_WIDGET (dialog), "restore-confirm");
-  g_signal_emit_by_name (sd_test_find (dialog, button_labelled, _("_Restore")), "clicked");
+  g_signal_emit_by_name (sd_test_find (dialog, sd_test_button_labelled, _("_Restore")), "clicked");
 
   restored = wait_for_new_window (window);
   g_assert_cmpuint (n_units (restored), ==, units);
@@ -658,7 +579,7 @@ test_restore_window (void)
   }
 
   close_all_windows ();
-  remove_tree (dir);
+  sd_test_remove_tree (dir);
 }
 
 /* Save a Copy…: the file chooser, then the copy and a toast; a copy over
@@ -693,14 +614,14 @@ test_save_copy (void)
     suggested = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
     g_assert_true (g_str_has_prefix (suggested, "demo-copy-"));
     gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
-    iterate (100);
+    sd_test_settle_for (100);
   }
 
   sd_backup_save_copy_to (GTK_WIDGET (window), sd_window_get_store (window), copy);
   end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   while (!g_file_test (copy, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < end)
-    iterate (20);
-  iterate (200);
+    sd_test_settle_for (20);
+  sd_test_settle_for (200);
   g_assert_true (sd_backup_check (copy, NULL, NULL));
   g_assert_cmpint (g_stat (copy, &st), ==, 0);
   g_assert_cmpuint (st.st_mode & 0777, ==, 0600);
@@ -711,12 +632,12 @@ test_save_copy (void)
 
   /* Over the database itself: refused, in the window. */
   sd_backup_save_copy_to (GTK_WIDGET (window), sd_window_get_store (window), path);
-  iterate (500);
+  sd_test_settle_for (500);
   assert_shows (window, _("Could not save a copy"));
   g_assert_true (sd_store_wait_verified (sd_window_get_store (window), NULL));
 
   close_all_windows ();
-  remove_tree (dir);
+  sd_test_remove_tree (dir);
 }
 
 /* The rotation runs by itself after the window opened. */
@@ -742,13 +663,13 @@ test_rotation (void)
 
   end = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
   while (!g_file_test (expected, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < end)
-    iterate (20);
+    sd_test_settle_for (20);
   g_assert_true (g_file_test (expected, G_FILE_TEST_EXISTS));
   g_assert_true (sd_backup_check (expected, NULL, NULL));
 
   close_all_windows ();
   g_clear_object (&store);
-  remove_tree (dir);
+  sd_test_remove_tree (dir);
 }
 
 static void
@@ -775,13 +696,9 @@ main (int   argc,
     { "quit", quit_activated },
     { "open", open_activated },
   };
-  const char *localedir = g_getenv ("SECURITY_DUTIES_LOCALEDIR");
   int status;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  sd_test_bind_locale ();
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();

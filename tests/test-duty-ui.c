@@ -26,6 +26,7 @@
 #include "sd-party-duties-view.h"
 #include "sd-post.h"
 #include "sd-store.h"
+#include "sd-test-widgets.h"
 #include "sd-unit.h"
 
 #define ADMIN_AREA "安全管理员职责"
@@ -45,13 +46,6 @@ static gint64
 id (gpointer item)
 {
   return sd_item_get_id (SD_ITEM (item));
-}
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
 }
 
 static SdDuty *
@@ -125,46 +119,19 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *path = g_strdup (sd_store_get_path (f->store));
-  const char *suffixes[] = { "", "-wal", "-shm" };
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  GtkWindow *window;
-
-  while ((window = g_list_model_get_item (toplevels, 0)) != NULL)
-    {
-      gtk_window_destroy (window);
-      g_object_unref (window);
-    }
-  iterate ();
-
-  g_clear_object (&f->store);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-
-      g_remove (file);
-    }
-  g_rmdir (f->dir);
+  sd_test_destroy_windows ();
+  sd_test_remove_store (&f->store, f->dir);
   g_free (f->dir);
 }
 
 /* Finding widgets, as a user sees them: hidden ones are not there. */
-
-static gboolean
-shown (GtkWidget *widget)
-{
-  /* A window is looked into before it is presented; a stack hides its
-   * other pages as children that are not child-visible. */
-  return GTK_IS_WINDOW (widget) ||
-         (gtk_widget_get_visible (widget) && gtk_widget_get_child_visible (widget));
-}
 
 static GtkWidget *
 find_widget (GtkWidget  *root,
              GType       type,
              const char *title)
 {
-  if (!shown (root))
+  if (!sd_test_shown (root))
     return NULL;
   if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
       (title == NULL ||
@@ -197,23 +164,6 @@ find_row (gpointer    window,
   return row;
 }
 
-/* Whether a visible label in @root shows text that contains @text. */
-static gboolean
-shows_label (GtkWidget  *root,
-             const char *text)
-{
-  if (!shown (root))
-    return FALSE;
-  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (shows_label (child, text))
-      return TRUE;
-  return FALSE;
-}
-
 static gboolean
 shows_row (GtkWidget  *root,
            const char *title,
@@ -221,7 +171,7 @@ shows_row (GtkWidget  *root,
 {
   GtkWidget *row;
 
-  if (!shown (root))
+  if (!sd_test_shown (root))
     return FALSE;
   row = root;
   if (ADW_IS_ACTION_ROW (row) &&
@@ -234,26 +184,6 @@ shows_row (GtkWidget  *root,
     if (shows_row (child, title, subtitle))
       return TRUE;
   return FALSE;
-}
-
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  if (!shown (root))
-    return NULL;
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static GtkTextView *
@@ -279,24 +209,12 @@ get_text (GtkTextView *view)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
-static void
-type_and_apply (gpointer    window,
-                const char *title,
-                const char *text)
-{
-  GtkWidget *row = find_row (window, ADW_TYPE_ENTRY_ROW, title);
-
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-  g_signal_emit_by_name (row, "apply");
-  iterate ();
-}
-
 /* The Ctrl+Enter of the text view. */
 static void
 apply_text (gpointer window)
 {
   gtk_widget_activate_action (GTK_WIDGET (window), "duty.apply-text", NULL);
-  iterate ();
+  sd_test_iterate ();
 }
 
 static SdDuty *
@@ -348,7 +266,7 @@ test_editor_new (Fixture       *f,
   SdDuty *duty;
 
   gtk_window_present (GTK_WINDOW (editor));
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "New Duty");
   /* The next code of the area is suggested, and the area is filled in. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (code)), ==, "003-4");
@@ -363,7 +281,7 @@ test_editor_new (Fixture       *f,
 
   /* Typed, the text is not stored until it is applied. */
   set_text (text, "  负责网络安全管理制度的落实；\n督促各部门整改。 ");
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (duties), ==, n_duties);
   apply_text (editor);
   g_assert_cmpuint (g_list_model_get_n_items (duties), ==, n_duties + 1);
@@ -382,14 +300,14 @@ test_editor_new (Fixture       *f,
   }
 
   /* From now on each field is stored when applied. */
-  type_and_apply (editor, "Code", "003-10");
+  sd_test_type_and_apply (editor, "Code", "003-10");
   g_assert_cmpstr (sd_duty_get_code (duty), ==, "003-10");
-  type_and_apply (editor, "Source (document and article)", "《网络安全管理办法》第九条");
+  sd_test_type_and_apply (editor, "Source (document and article)", "《网络安全管理办法》第九条");
   g_assert_cmpstr (sd_duty_get_source (duty), ==, "《网络安全管理办法》第九条");
   set_text (text, "负责网络安全管理制度的落实。");
   apply_text (editor);
   g_assert_cmpstr (sd_duty_get_text (duty), ==, "负责网络安全管理制度的落实。");
-  type_and_apply (editor, "Area", GROUP_AREA);
+  sd_test_type_and_apply (editor, "Area", GROUP_AREA);
   g_assert_cmpstr (sd_duty_get_area (duty), ==, GROUP_AREA);
 
   /* An empty text is refused, and the stored one shows again. */
@@ -402,7 +320,7 @@ test_editor_new (Fixture       *f,
   /* A change made elsewhere shows up in the editor. */
   g_assert_true (sd_store_update (f->store, duty, NULL, "text", "负责制度落实。",
                                   "code", "003-11", NULL));
-  iterate ();
+  sd_test_iterate ();
   g_clear_pointer (&shown, g_free);
   shown = get_text (text);
   g_assert_cmpstr (shown, ==, "负责制度落实。");
@@ -418,16 +336,16 @@ test_editor_text_on_focus_out (Fixture       *f,
   GtkTextView *text = find_text_view (editor);
 
   gtk_window_present (GTK_WINDOW (editor));
-  iterate ();
+  sd_test_iterate ();
   gtk_widget_grab_focus (GTK_WIDGET (text));
-  iterate ();
+  sd_test_iterate ();
   set_text (text, "负责安全策略的制定和发布。");
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpstr (sd_duty_get_text (f->d1), ==, "负责安全策略的制定。");
 
   /* Leaving the text stores it. */
   gtk_widget_grab_focus (code);
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpstr (sd_duty_get_text (f->d1), ==, "负责安全策略的制定和发布。");
 }
 
@@ -442,47 +360,48 @@ test_editor_duplicate_code (Fixture       *f,
   GtkWidget *other;
 
   gtk_window_present (GTK_WINDOW (editor));
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (code)), ==, "003-2");
-  g_assert_false (shows_label (editor, "Another duty has this code"));
+  g_assert_null (sd_test_find (editor, sd_test_label_showing, "Another duty has this code"));
 
   /* Typing the code of another duty says so at once ... */
   gtk_editable_set_text (GTK_EDITABLE (code), "003-1");
-  iterate ();
+  sd_test_iterate ();
   g_assert_true (gtk_widget_has_css_class (code, "error"));
-  g_assert_true (shows_label (editor, "Another duty has this code: “负责安全策略的制定。”"));
+  g_assert_nonnull (sd_test_find (editor, sd_test_label_showing,
+                                  "Another duty has this code: “负责安全策略的制定。”"));
   /* ... and applying it changes nothing. */
   g_signal_emit_by_name (code, "apply");
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpstr (sd_duty_get_code (f->d2), ==, "003-2");
   g_assert_cmpstr (sd_duty_get_code (f->d1), ==, "003-1");
 
   /* Its own code is no conflict. */
   gtk_editable_set_text (GTK_EDITABLE (code), "003-2");
-  iterate ();
+  sd_test_iterate ();
   g_assert_false (gtk_widget_has_css_class (code, "error"));
-  g_assert_false (shows_label (editor, "Another duty has this code"));
+  g_assert_null (sd_test_find (editor, sd_test_label_showing, "Another duty has this code"));
 
   /* Closed with the duplicate typed, the editor stores what was typed as
    * it does for every field; the store's unique code refuses it. */
   gtk_editable_set_text (GTK_EDITABLE (code), "003-3");
   gtk_window_close (GTK_WINDOW (editor));
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpstr (sd_duty_get_code (f->d2), ==, "003-2");
 
   /* A new duty with a taken code is not created. */
   other = sd_duty_editor_new (f->store, NULL, ADMIN_AREA);
   gtk_window_present (GTK_WINDOW (other));
-  iterate ();
-  type_and_apply (other, "Code", "003-1");
+  sd_test_iterate ();
+  sd_test_type_and_apply (other, "Code", "003-1");
   set_text (find_text_view (other), "负责机房的安全管理。");
   apply_text (other);
   g_assert_cmpuint (g_list_model_get_n_items (duties), ==, n_duties);
   g_assert_null (sd_editor_window_get_item (SD_EDITOR_WINDOW (other)));
-  g_assert_true (shows_label (other, "Another duty has this code"));
+  g_assert_nonnull (sd_test_find (other, sd_test_label_showing, "Another duty has this code"));
 
   /* With a free code it is. */
-  type_and_apply (other, "Code", "003-5");
+  sd_test_type_and_apply (other, "Code", "003-5");
   g_assert_cmpuint (g_list_model_get_n_items (duties), ==, n_duties + 1);
   g_assert_nonnull (find_duty (f, "003-5"));
   g_assert_cmpstr (sd_duty_get_text (find_duty (f, "003-5")), ==, "负责机房的安全管理。");
@@ -496,8 +415,9 @@ test_editor_holders (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   gtk_window_present (GTK_WINDOW (editor));
-  iterate ();
-  g_assert_true (shows_label (editor, "Roles are set in the duty matrix."));
+  sd_test_iterate ();
+  g_assert_nonnull (sd_test_find (editor, sd_test_label_showing,
+                                  "Roles are set in the duty matrix."));
   /* R before A, as the matrix reads. */
   g_assert_true (shows_row (editor, "Post · 系统管理员 (网络安全管理部)", "Responsible"));
   g_assert_true (shows_row (editor, "Post · 安全管理员 (网络安全管理部)", "Accountable"));
@@ -505,7 +425,7 @@ test_editor_holders (Fixture       *f,
 
   /* An assignment made in the matrix shows up. */
   assign (f, f->d2, "unit-id", f->security, "I");
-  iterate ();
+  sd_test_iterate ();
   g_assert_true (shows_row (editor, "Unit · 网络安全管理部", "Informed"));
 }
 
@@ -546,7 +466,7 @@ test_paste (Fixture       *f,
 
   g_signal_connect (dialog, "added", G_CALLBACK (added_cb), &signalled);
   gtk_window_present (GTK_WINDOW (dialog));
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==,
                    "Paste Duties from a Regulation");
   /* The area and the code prefix of the duty the new ones follow. */
@@ -557,28 +477,29 @@ test_paste (Fixture       *f,
 
   /* Nothing pasted yet. */
   sd_duty_paste_dialog_set_text (paste, "");
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpuint (sd_duty_paste_dialog_get_n_items (paste), ==, 0);
   g_assert_nonnull (find_widget (dialog, ADW_TYPE_STATUS_PAGE, "No numbered items found"));
-  add = find_button (dialog, "_Add Duties");
+  add = sd_test_find (dialog, sd_test_button_labelled, "_Add Duties");
   g_assert_nonnull (add);
   g_assert_false (gtk_widget_get_sensitive (add));
 
   /* The preview follows the text as it is typed. */
   sd_duty_paste_dialog_set_text (paste, snippet);
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpuint (sd_duty_paste_dialog_get_n_items (paste), ==, 3);
   g_assert_null (find_widget (dialog, ADW_TYPE_STATUS_PAGE, "No numbered items found"));
-  g_assert_true (shows_label (dialog, "负责制定网络安全管理制度"));
+  g_assert_nonnull (sd_test_find (dialog, sd_test_label_showing, "负责制定网络安全管理制度"));
   /* A continued line belongs to the item before it. */
-  g_assert_true (shows_label (dialog, "负责组织安全检查，督促各部门整改"));
+  g_assert_nonnull (sd_test_find (dialog, sd_test_label_showing, "负责组织安全检查，督促各部门整改"));
 
   /* With the prefix "003-" the codes 003-1 to 003-3 are taken: the add is
    * refused, and the message says which and what to do. */
   g_assert_cmpuint (sd_duty_paste_dialog_get_n_conflicts (paste), ==, 3);
   g_assert_cmpuint (sd_duty_paste_dialog_get_n_to_add (paste), ==, 0);
-  g_assert_true (shows_label (dialog, "3 codes are taken already (003-1, 003-2, 003-3)"));
-  g_assert_true (shows_label (dialog, "Code taken"));
+  g_assert_nonnull (sd_test_find (dialog, sd_test_label_showing,
+                                  "3 codes are taken already (003-1, 003-2, 003-3)"));
+  g_assert_nonnull (sd_test_find (dialog, sd_test_label_showing, "Code taken"));
   g_assert_null (sd_duty_paste_dialog_add (paste, &error));
   g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_FAILED);
   g_clear_error (&error);
@@ -587,13 +508,13 @@ test_paste (Fixture       *f,
   /* A prefix of their own gives them free codes. */
   gtk_editable_set_text (GTK_EDITABLE (find_row (dialog, ADW_TYPE_ENTRY_ROW, "Code Prefix")),
                          "003-2.");
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpuint (sd_duty_paste_dialog_get_n_conflicts (paste), ==, 0);
   g_assert_cmpuint (sd_duty_paste_dialog_get_n_to_add (paste), ==, 3);
-  g_assert_true (add == find_button (dialog, "_Add 3 Duties"));
+  g_assert_true (add == sd_test_find (dialog, sd_test_button_labelled, "_Add 3 Duties"));
   g_assert_true (gtk_widget_get_sensitive (add));
-  g_assert_false (shows_label (dialog, "Code taken"));
-  g_assert_true (shows_label (dialog, "003-2.1"));
+  g_assert_null (sd_test_find (dialog, sd_test_label_showing, "Code taken"));
+  g_assert_nonnull (sd_test_find (dialog, sd_test_label_showing, "003-2.1"));
   sd_duty_paste_dialog_set_source (paste, "《安全管理办法》第九条");
 
   ids = sd_duty_paste_dialog_add (paste, &error);
@@ -603,7 +524,7 @@ test_paste (Fixture       *f,
   g_assert_nonnull (signalled);
   g_assert_cmpuint (signalled->len, ==, 3);
   g_assert_cmpuint (g_list_model_get_n_items (duties), ==, n_duties + 3);
-  iterate ();
+  sd_test_iterate ();
 
   /* In order, right after the duty they follow, and the ones after it
    * still after them. */
@@ -649,21 +570,21 @@ test_paste_skip_and_end_of_area (Fixture       *f,
   g_autofree char *codes = NULL;
 
   gtk_window_present (GTK_WINDOW (dialog));
-  iterate ();
+  sd_test_iterate ();
   sd_duty_paste_dialog_set_area (paste, GROUP_AREA);
   sd_duty_paste_dialog_set_prefix (paste, "001-");
   sd_duty_paste_dialog_set_text (paste,
                                  "一、统筹网络安全工作；\n"
                                  "二、审定网络安全规划；\n"
                                  "三、研究解决重大问题。\n");
-  iterate ();
+  sd_test_iterate ();
   /* 001-1 is taken: the user chooses to leave it out. */
   g_assert_cmpuint (sd_duty_paste_dialog_get_n_items (paste), ==, 3);
   g_assert_cmpuint (sd_duty_paste_dialog_get_n_conflicts (paste), ==, 1);
   g_assert_cmpuint (sd_duty_paste_dialog_get_n_to_add (paste), ==, 0);
   sd_duty_paste_dialog_set_skip_existing (paste, TRUE);
   g_assert_cmpuint (sd_duty_paste_dialog_get_n_to_add (paste), ==, 2);
-  g_assert_true (shows_label (dialog, "1 item is left out"));
+  g_assert_nonnull (sd_test_find (dialog, sd_test_label_showing, "1 item is left out"));
 
   ids = sd_duty_paste_dialog_add (paste, &error);
   g_assert_no_error (error);
@@ -735,7 +656,7 @@ test_party_view (Fixture       *f,
   gtk_window_set_child (GTK_WINDOW (window), view);
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 600);
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  sd_test_iterate ();
 
   /* Nothing chosen yet. */
   g_assert_false (sd_party_duties_view_get_party (party, NULL, NULL));
@@ -743,7 +664,7 @@ test_party_view (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (sd_party_duties_view_get_duties (party)), ==, 0);
 
   sd_party_duties_view_set_party (party, SD_PARTY_POST, id (f->admin));
-  iterate ();
+  sd_test_iterate ();
   rows = list_rows (party);
   g_assert_cmpstr (rows, ==, "003-1 R; 003-2 A");
   {
@@ -761,13 +682,13 @@ test_party_view (Fixture       *f,
 
   /* An assignment added through the store shows up. */
   assign (f, f->d3, "post-id", f->admin, "I");
-  iterate ();
+  sd_test_iterate ();
   g_clear_pointer (&rows, g_free);
   rows = list_rows (party);
   g_assert_cmpstr (rows, ==, "003-1 R; 003-2 A; 003-3 I");
   /* ... and a duty changed elsewhere too. */
   g_assert_true (sd_store_delete (f->store, f->d1, NULL));
-  iterate ();
+  sd_test_iterate ();
   g_clear_pointer (&rows, g_free);
   rows = list_rows (party);
   g_assert_cmpstr (rows, ==, "003-2 A; 003-3 I");
@@ -787,7 +708,7 @@ test_party_view (Fixture       *f,
     g_assert_cmpuint (found, !=, GTK_INVALID_LIST_POSITION);
     gtk_drop_down_set_selected (chooser, found);
   }
-  iterate ();
+  sd_test_iterate ();
   g_assert_true (sd_party_duties_view_get_party (party, &kind, &party_id));
   g_assert_cmpint (kind, ==, SD_PARTY_BODY);
   g_assert_cmpint (party_id, ==, id (f->group));
@@ -797,12 +718,12 @@ test_party_view (Fixture       *f,
 
   /* A unit, with and without its posts. */
   sd_party_duties_view_set_party (party, SD_PARTY_UNIT, id (f->security));
-  iterate ();
+  sd_test_iterate ();
   g_clear_pointer (&rows, g_free);
   rows = list_rows (party);
   g_assert_cmpstr (rows, ==, "003-3 C");
   sd_party_duties_view_set_include_posts (party, TRUE);
-  iterate ();
+  sd_test_iterate ();
   g_clear_pointer (&rows, g_free);
   rows = list_rows (party);
   g_assert_cmpstr (rows, ==,
@@ -812,7 +733,7 @@ test_party_view (Fixture       *f,
   /* A post with no duty says so. */
   sd_party_duties_view_set_party (party, SD_PARTY_POST, id (f->sysadmin));
   g_assert_true (sd_store_delete (f->store, f->d2, NULL));
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (sd_party_duties_view_get_duties (party)), ==, 0);
   g_assert_nonnull (find_widget (view, ADW_TYPE_STATUS_PAGE, "This post holds no duties yet"));
 }
@@ -834,7 +755,7 @@ test_party_view_sort (Fixture       *f,
   gtk_window_set_child (GTK_WINDOW (window), view);
   gtk_window_present (GTK_WINDOW (window));
   sd_party_duties_view_set_party (party, SD_PARTY_POST, id (f->admin));
-  iterate ();
+  sd_test_iterate ();
   rows = list_rows (party);
   g_assert_cmpstr (rows, ==, "003-10 C; 003-1 R; 003-2 A");
 
@@ -848,13 +769,13 @@ test_party_view_sort (Fixture       *f,
     g_assert_cmpstr (gtk_column_view_column_get_title (code), ==, "Code");
     g_assert_cmpstr (gtk_column_view_column_get_title (role), ==, "Role");
     gtk_column_view_sort_by_column (columns, code, GTK_SORT_ASCENDING);
-    iterate ();
+    sd_test_iterate ();
     g_clear_pointer (&rows, g_free);
     rows = list_rows (party);
     g_assert_cmpstr (rows, ==, "003-1 R; 003-2 A; 003-10 C");
 
     gtk_column_view_sort_by_column (columns, role, GTK_SORT_DESCENDING);
-    iterate ();
+    sd_test_iterate ();
     g_clear_pointer (&rows, g_free);
     rows = list_rows (party);
     g_assert_cmpstr (rows, ==, "003-10 C; 003-2 A; 003-1 R");
@@ -875,14 +796,14 @@ test_page_filters (Fixture       *f,
 
   gtk_window_set_child (GTK_WINDOW (window), page);
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  sd_test_iterate ();
   sd_duty_matrix_flush (self->matrix);
   n_columns = sd_duty_matrix_get_n_columns (self->matrix);
   g_assert_cmpuint (n_columns, >, 1);
 
   /* The choices are made when the menu opens. */
   gtk_menu_button_popup (self->filter_button);
-  iterate ();
+  sd_test_iterate ();
   parties = gtk_drop_down_get_model (self->party_filter);
   g_assert_nonnull (parties);
   for (guint i = 1; i < g_list_model_get_n_items (parties); i++)
@@ -915,7 +836,7 @@ test_page_filters (Fixture       *f,
   g_assert_cmpuint (sd_duty_matrix_get_n_columns (self->matrix), ==, n_columns);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  sd_test_iterate ();
 }
 
 int

@@ -27,6 +27,7 @@
 #include "sd-rule-editor.h"
 #include "sd-rules-view.h"
 #include "sd-store.h"
+#include "sd-test-widgets.h"
 #include "sd-unit.h"
 #include "sd-unit-editor.h"
 
@@ -43,13 +44,6 @@ static gint64
 id (gpointer item)
 {
   return sd_item_get_id (SD_ITEM (item));
-}
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
 }
 
 static void
@@ -90,26 +84,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *path = g_strdup (sd_store_get_path (f->store));
-  const char *suffixes[] = { "", "-wal", "-shm" };
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  GtkWindow *window;
-
-  while ((window = g_list_model_get_item (toplevels, 0)) != NULL)
-    {
-      gtk_window_destroy (window);
-      g_object_unref (window);
-    }
-  iterate ();
-
-  g_clear_object (&f->store);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-
-      g_remove (file);
-    }
-  g_rmdir (f->dir);
+  sd_test_destroy_windows ();
+  sd_test_remove_store (&f->store, f->dir);
   g_free (f->dir);
 }
 
@@ -190,45 +166,10 @@ select_item (GtkDropDown *drop_down,
   gtk_drop_down_set_selected (drop_down, position_of (gtk_drop_down_get_model (drop_down), item));
 }
 
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  GtkWidget *child;
-
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-  for (child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
 static void
 respond (const char *response)
 {
-  AdwMessageDialog *dialog = find_dialog ();
+  AdwMessageDialog *dialog = sd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   const char *label = g_str_equal (response, "keep") ? "_Keep on Record" : "_Cancel";
 
   g_assert_nonnull (dialog);
@@ -237,9 +178,8 @@ respond (const char *response)
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "keep"), ==,
                    ADW_RESPONSE_DESTRUCTIVE);
   /* As a click does it: the dialog closes and responds once. */
-  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), label), "clicked");
-  iterate ();
-  g_assert_null (find_dialog ());
+  sd_test_click_button (dialog, label);
+  g_assert_null (sd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 }
 
 static SdPostHolder *
@@ -329,7 +269,7 @@ type_into (gpointer    window,
   /* find_row() found it by its title, which is also its accessible name. */
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  iterate ();
+  sd_test_iterate ();
   return entry;
 }
 
@@ -346,9 +286,9 @@ pick_person (gpointer    window,
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Add");
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
-  iterate ();
+  sd_test_iterate ();
   /* Once added, the entry is ready for the next one. */
-  if (find_dialog () == NULL)
+  if (sd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL)
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
 }
 
@@ -375,7 +315,7 @@ test_unit_new (Fixture       *f,
   SdUnit *unit;
 
   gtk_window_present (editor);
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpstr (gtk_window_get_title (editor), ==, "New Unit");
 
   /* Nothing exists before the name is applied; an empty name is refused. */
@@ -435,10 +375,10 @@ test_unit_existing (Fixture       *f,
 
   /* Text typed but not applied is stored when the window is closed. */
   gtk_window_present (editor);
-  iterate ();
+  sd_test_iterate ();
   gtk_editable_set_text (GTK_EDITABLE (name), "信息技术中心");
   gtk_window_close (editor);
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpstr (sd_unit_get_name (f->it), ==, "信息技术中心");
 }
 
@@ -451,12 +391,12 @@ test_post_holders (Fixture       *f,
   GtkWidget *role;
 
   gtk_window_present (editor);
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpstr (gtk_window_get_title (editor), ==, "Post");
 
   /* No rule stands in the way: stored at once, as the primary holder. */
   add_holder (editor, f->zhang);
-  g_assert_null (find_dialog ());
+  g_assert_null (sd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   holder = find_holder (f, f->admin, f->zhang);
   g_assert_nonnull (holder);
   g_assert_true (sd_post_holder_get_is_primary (holder));
@@ -474,7 +414,7 @@ test_post_holders (Fixture       *f,
   g_assert_true (sd_post_holder_get_is_primary (find_holder (f, f->admin, f->li)));
 
   g_signal_emit_by_name (find_control (editor, "李娜", GTK_TYPE_BUTTON), "clicked");
-  iterate ();
+  sd_test_iterate ();
   g_assert_null (find_holder (f, f->admin, f->li));
   g_assert_null (find_widget (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "李娜"));
 
@@ -502,7 +442,7 @@ test_post_holder_breaks_rule (Fixture       *f,
    * the network administrator too. */
   editor = sd_post_editor_new (NULL, f->store, f->network, 0);
   gtk_window_present (editor);
-  iterate ();
+  sd_test_iterate ();
 
   add_holder (editor, f->zhang);
   g_assert_null (find_holder (f, f->network, f->zhang));
@@ -522,7 +462,7 @@ test_post_full_time_required (Fixture       *f,
   GtkWindow *editor = sd_post_editor_new (NULL, f->store, f->admin, 0);
 
   gtk_window_present (editor);
-  iterate ();
+  sd_test_iterate ();
 
   /* 王建国 is part-time; the post requires full-time staff. */
   add_holder (editor, f->wang);
@@ -555,7 +495,7 @@ test_post_picker (Fixture       *f,
 
   editor = sd_post_editor_new (NULL, f->store, f->admin, 0);
   gtk_window_present (editor);
-  iterate ();
+  sd_test_iterate ();
 
   /* Nothing typed, nothing offered. */
   g_assert_cmpuint (count_offered (GTK_WIDGET (editor)), ==, 0);
@@ -587,13 +527,13 @@ test_post_picker (Fixture       *f,
 
   /* Enter adds only when one person matches. */
   g_signal_emit_by_name (entry, "entry-activated");
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (sd_store_get_items (f->store,
                                                                   SD_TYPE_POST_HOLDER)), ==, 1);
   type_into (editor, "Find Person to Add", "主任");
   g_signal_emit_by_name (entry, "entry-activated");
-  iterate ();
-  g_assert_null (find_dialog ());
+  sd_test_iterate ();
+  g_assert_null (sd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (find_holder (f, f->admin, f->li));
   g_assert_false (sd_post_holder_get_is_primary (find_holder (f, f->admin, f->li)));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
@@ -602,7 +542,7 @@ test_post_picker (Fixture       *f,
   /* Through Enter too, a rule is checked first: 王建国 is part-time. */
   type_into (editor, "Find Person to Add", "王建国");
   g_signal_emit_by_name (entry, "entry-activated");
-  iterate ();
+  sd_test_iterate ();
   respond ("cancel");
   g_assert_null (find_holder (f, f->admin, f->wang));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "王建国");
@@ -623,7 +563,7 @@ test_post_new (Fixture       *f,
   SdPost *post;
 
   gtk_window_present (editor);
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpstr (gtk_window_get_title (editor), ==, "New Post");
 
   /* Set before the name: kept for the insert. Holders wait for the post. */
@@ -664,7 +604,7 @@ test_person_part_time (Fixture       *f,
 
   editor = sd_person_editor_new (NULL, f->store, f->zhang, 0);
   gtk_window_present (editor);
-  iterate ();
+  sd_test_iterate ();
   full_time = find_control (editor, "Full-Time", GTK_TYPE_SWITCH);
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (full_time)));
 
@@ -681,7 +621,7 @@ test_person_part_time (Fixture       *f,
 
   /* Back to full-time breaks nothing. */
   gtk_switch_set_active (GTK_SWITCH (full_time), TRUE);
-  g_assert_null (find_dialog ());
+  g_assert_null (sd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_true (sd_person_get_full_time (f->zhang));
 
   /* Posts and seats lists what he holds. */
@@ -701,7 +641,7 @@ test_person_new (Fixture       *f,
   SdPerson *person;
 
   gtk_window_present (editor);
-  iterate ();
+  sd_test_iterate ();
   gtk_editable_set_text (GTK_EDITABLE (name), "赵敏");
   g_signal_emit_by_name (name, "apply");
   g_assert_cmpuint (g_list_model_get_n_items (people), ==, n_people + 1);
@@ -731,7 +671,7 @@ test_body_members (Fixture       *f,
   SdBody *body;
 
   gtk_window_present (editor);
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpstr (gtk_window_get_title (editor), ==, "New Security Body");
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (kind), 0);
@@ -762,7 +702,7 @@ test_body_members (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (members), ==, 2);
 
   g_signal_emit_by_name (find_control (editor, "李娜", GTK_TYPE_BUTTON), "clicked");
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (members), ==, 1);
   g_assert_nonnull (find_widget (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "张伟"));
 }
@@ -783,7 +723,7 @@ test_rule_new (Fixture       *f,
   SdRule *rule;
 
   gtk_window_present (editor);
-  iterate ();
+  sd_test_iterate ();
   g_assert_false (gtk_widget_get_visible (post_a));
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (type_a), 4);   /* system-admin */
@@ -838,7 +778,7 @@ test_rules_view (Fixture       *f,
 
   gtk_window_set_child (GTK_WINDOW (window), view);
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  sd_test_iterate ();
 
   /* The schema's rules, named by their post types. */
   g_assert_cmpuint (g_list_model_get_n_items (rules), >=, 3);
@@ -853,7 +793,7 @@ test_rules_view (Fixture       *f,
 
   /* A click on a row opens its editor. */
   g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
-  iterate ();
+  sd_test_iterate ();
   {
     GListModel *toplevels = gtk_window_get_toplevels ();
     gboolean found = FALSE;
@@ -881,7 +821,7 @@ test_people_view (Fixture       *f,
   gtk_window_set_child (GTK_WINDOW (window), view);
   gtk_window_set_default_size (GTK_WINDOW (window), 600, 600);
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  sd_test_iterate ();
 
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
 
@@ -898,7 +838,7 @@ test_people_view (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
   no_results = find_widget (window, ADW_TYPE_STATUS_PAGE, NULL);
   g_assert_nonnull (no_results);
-  iterate ();
+  sd_test_iterate ();
   {
     GtkStack *stack = GTK_STACK (gtk_widget_get_ancestor (no_results, GTK_TYPE_STACK));
 
@@ -928,26 +868,15 @@ test_people_view_empty (void)
   view = sd_people_view_new (store);
   gtk_window_set_child (GTK_WINDOW (window), view);
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  sd_test_iterate ();
 
   status = find_widget (window, ADW_TYPE_STATUS_PAGE, NULL);
   g_assert_true (gtk_widget_get_mapped (status));
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "No People");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
-  g_clear_object (&store);
-  {
-    const char *suffixes[] = { "", "-wal", "-shm" };
-
-    for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-      {
-        g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-
-        g_remove (file);
-      }
-  }
-  g_rmdir (dir);
+  sd_test_iterate ();
+  sd_test_remove_store (&store, dir);
 }
 
 int

@@ -58,26 +58,6 @@ typedef struct
   GtkWidget    *view;
 } Fixture;
 
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-settle (void)
-{
-  gint64 end = g_get_monotonic_time () + 300 * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-  iterate ();
-}
-
 static char *
 day (GDateTime *now,
      int        days)
@@ -212,33 +192,15 @@ fixture_set_up (Fixture       *f,
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (f->overlay), f->view);
   sd_findings_view_set_plan (SD_FINDINGS_VIEW (f->view), f->plan);
   gtk_window_present (f->window);
-  iterate ();
+  sd_test_iterate ();
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *path = g_strdup (sd_store_get_path (f->store));
-  const char *suffixes[] = { "", "-wal", "-shm" };
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  GtkWindow *window;
-
-  while ((window = g_list_model_get_item (toplevels, 0)) != NULL)
-    {
-      gtk_window_destroy (window);
-      g_object_unref (window);
-    }
-  iterate ();
-
-  g_clear_object (&f->store);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-
-      g_remove (file);
-    }
-  g_rmdir (f->dir);
+  sd_test_destroy_windows ();
+  sd_test_remove_store (&f->store, f->dir);
   g_free (f->dir);
   g_free (f->today);
   g_free (f->yesterday);
@@ -246,66 +208,7 @@ fixture_tear_down (Fixture       *f,
   g_free (f->last_month);
 }
 
-static void
-screenshot (GtkWidget  *widget,
-            const char *name)
-{
-  const char *dir = g_getenv ("SD_TEST_SCREENSHOT");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-  settle ();
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("saved %s", path);
-}
-
 /* Finding widgets: see sd-test-widgets.h. */
-
-static gboolean
-is_column_view (GtkWidget  *widget,
-                const char *text)
-{
-  return GTK_IS_COLUMN_VIEW (widget);
-}
-
-static gboolean
-is_search_entry (GtkWidget  *widget,
-                 const char *text)
-{
-  return GTK_IS_SEARCH_ENTRY (widget);
-}
-
-static gboolean
-button_labelled (GtkWidget  *widget,
-                 const char *label)
-{
-  return GTK_IS_BUTTON (widget) &&
-         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
-}
-
-static gboolean
-row_titled (GtkWidget  *widget,
-            const char *title)
-{
-  return ADW_IS_PREFERENCES_ROW (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
-}
 
 static gboolean
 tooltip_is (GtkWidget  *widget,
@@ -322,35 +225,12 @@ button_tooltip_is (GtkWidget  *widget,
          g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
 }
 
-static gboolean
-label_has (GtkWidget  *widget,
-           const char *text)
-{
-  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
-}
-
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint k = 0; k < g_list_model_get_n_items (toplevels); k++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, k);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
-          gtk_widget_get_visible (GTK_WIDGET (window)))
-        return GTK_WIDGET (window);
-    }
-  return NULL;
-}
-
 /* The view's toggle button labelled @label. */
 static GtkToggleButton *
 toggle (Fixture    *f,
         const char *label)
 {
-  GtkWidget *button = sd_test_find (f->view, button_labelled, label);
+  GtkWidget *button = sd_test_find (f->view, sd_test_button_labelled, label);
 
   g_assert_true (GTK_IS_TOGGLE_BUTTON (button));
   return GTK_TOGGLE_BUTTON (button);
@@ -390,7 +270,7 @@ rows (Fixture *f)
   GListModel *model = G_LIST_MODEL (selection (f));
   GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
 
-  iterate ();
+  sd_test_iterate ();
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     g_ptr_array_add (items, g_list_model_get_item (model, i));
   return items;
@@ -457,15 +337,7 @@ select_row (Fixture  *f,
 
   g_assert_true (g_ptr_array_find (shown_rows, item, &position));
   gtk_single_selection_set_selected (selection (f), position);
-  iterate ();
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GtkWidget *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-
-  return dialog != NULL ? ADW_MESSAGE_DIALOG (dialog) : NULL;
+  sd_test_iterate ();
 }
 
 static GtkEditable *
@@ -479,19 +351,6 @@ dialog_entry (AdwMessageDialog *dialog)
     if (GTK_IS_ENTRY (child))
       return GTK_EDITABLE (child);
   g_assert_not_reached ();
-}
-
-/* Answers as a click on the response's button does (which also closes
- * the dialog, unlike adw_message_dialog_response() in libadwaita 1.2). */
-static void
-click_response (AdwMessageDialog *dialog,
-                const char       *label)
-{
-  GtkWidget *button = sd_test_find (dialog, button_labelled, label);
-
-  g_assert_nonnull (button);
-  g_signal_emit_by_name (button, "clicked");
-  iterate ();
 }
 
 /* The list */
@@ -514,8 +373,8 @@ test_list_plan_only (Fixture       *f,
   /* A plan without inspections says what to do. */
   sd_findings_view_set_plan (SD_FINDINGS_VIEW (f->view), f->empty_plan);
   assert_rows (f, NULL);
-  g_assert_nonnull (sd_test_find (f->view, label_has, "No Inspections Yet"));
-  g_assert_nonnull (sd_test_find (f->view, button_labelled, "_Add Inspection"));
+  g_assert_nonnull (sd_test_find (f->view, sd_test_label_showing, "No Inspections Yet"));
+  g_assert_nonnull (sd_test_find (f->view, sd_test_button_labelled, "_Add Inspection"));
 
   /* The list follows the store: a finding added elsewhere shows. */
   sd_findings_view_set_plan (SD_FINDINGS_VIEW (f->view), f->plan);
@@ -528,7 +387,7 @@ test_list_plan_only (Fixture       *f,
                  f->may, f->audit, added,
                  NULL);
   }
-  screenshot (GTK_WIDGET (f->window), "findings.png");
+  sd_test_save_screenshot (GTK_WIDGET (f->window), "findings.png");
 }
 
 static void
@@ -542,7 +401,7 @@ test_list_filters (Fixture       *f,
   guint n_overdue = 0, n_shown = 0;
 
   /* The overdue one stands out, with its deadline in the tooltip. */
-  settle ();
+  sd_test_settle ();
   g_assert_nonnull (sd_test_find (f->view, tooltip_is, tooltip));
 
   gtk_toggle_button_set_active (toggle (f, "Overdue"), TRUE);
@@ -571,7 +430,7 @@ test_list_filters (Fixture       *f,
   /* A finding closed leaves the overdue list. */
   g_assert_true (sd_store_update (f->store, f->audit, NULL, "status", "closed",
                                   "evidence", "已补签", NULL));
-  settle ();
+  sd_test_settle ();
   assert_rows (f, f->march, f->late, f->late_rectifying, NULL);
 
   gtk_toggle_button_set_active (toggle (f, "Overdue"), FALSE);
@@ -581,26 +440,27 @@ test_list_filters (Fixture       *f,
                NULL);
 
   /* The search looks in the description, and in the inspection. */
-  gtk_editable_set_text (GTK_EDITABLE (sd_test_find (f->view, is_search_entry, NULL)),
+  gtk_editable_set_text (GTK_EDITABLE (sd_test_find (f->view, sd_test_is_type, "GtkSearchEntry")),
                          "补丁");
-  g_signal_emit_by_name (sd_test_find (f->view, is_search_entry, NULL),
+  g_signal_emit_by_name (sd_test_find (f->view, sd_test_is_type, "GtkSearchEntry"),
                          "search-changed");
   assert_rows (f, f->march, f->late, NULL);
   gtk_toggle_button_set_active (toggle (f, "Open"), FALSE);
-  gtk_editable_set_text (GTK_EDITABLE (sd_test_find (f->view, is_search_entry, NULL)),
+  gtk_editable_set_text (GTK_EDITABLE (sd_test_find (f->view, sd_test_is_type, "GtkSearchEntry")),
                          "年中");
-  g_signal_emit_by_name (sd_test_find (f->view, is_search_entry, NULL),
+  g_signal_emit_by_name (sd_test_find (f->view, sd_test_is_type, "GtkSearchEntry"),
                          "search-changed");
   assert_rows (f, f->may, f->audit, NULL);
 
   /* Nothing matches: the view says so, and offers everything again. */
-  gtk_editable_set_text (GTK_EDITABLE (sd_test_find (f->view, is_search_entry, NULL)),
+  gtk_editable_set_text (GTK_EDITABLE (sd_test_find (f->view, sd_test_is_type, "GtkSearchEntry")),
                          "没有这样的问题");
-  g_signal_emit_by_name (sd_test_find (f->view, is_search_entry, NULL),
+  g_signal_emit_by_name (sd_test_find (f->view, sd_test_is_type, "GtkSearchEntry"),
                          "search-changed");
   assert_rows (f, NULL);
-  g_assert_nonnull (sd_test_find (f->view, label_has, "No Matching Findings"));
-  g_signal_emit_by_name (sd_test_find (f->view, button_labelled, "_Show All Findings"), "clicked");
+  g_assert_nonnull (sd_test_find (f->view, sd_test_label_showing, "No Matching Findings"));
+  g_signal_emit_by_name (sd_test_find (f->view, sd_test_button_labelled, "_Show All Findings"),
+                         "clicked");
   g_assert_cmpuint (n_rows (f), ==, 9);
 }
 
@@ -613,58 +473,59 @@ test_close_finding (Fixture       *f,
   AdwMessageDialog *dialog;
   GtkWidget *button;
 
-  g_assert_null (find_message_dialog ());
+  g_assert_null (sd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   select_row (f, f->late);
   g_assert_true (gtk_widget_activate_action (f->view, "findings.close-finding", NULL));
-  iterate ();
-  dialog = find_message_dialog ();
+  sd_test_iterate ();
+  dialog = sd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "涉密计算机未及时更新补丁"));
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "close");
-  screenshot (GTK_WIDGET (dialog), "findings-close.png");
+  sd_test_save_screenshot (GTK_WIDGET (dialog), "findings-close.png");
 
   /* No evidence, no closing: the response is disabled, and a click that
    * got through anyway changes nothing. */
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "close"));
   gtk_editable_set_text (dialog_entry (dialog), "   ");
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "close"));
-  click_response (dialog, "C_lose Finding");
+  sd_test_click_button (dialog, "C_lose Finding");
   g_assert_cmpstr (sd_finding_get_status (f->late), ==, "open");
   g_assert_null (sd_finding_get_evidence (f->late));
   g_assert_null (sd_finding_get_closed_on (f->late));
 
   /* The button on the row asks again. */
-  settle ();
+  sd_test_settle ();
   button = sd_test_find (f->view, button_tooltip_is, "Close Finding…");
   g_assert_nonnull (button);
-  g_assert_true (gtk_widget_is_ancestor (button, sd_test_find (f->view, is_column_view, NULL)));
+  g_assert_true (gtk_widget_is_ancestor (button, sd_test_find (f->view, sd_test_is_type,
+                                                               "GtkColumnView")));
   g_signal_emit_by_name (button, "clicked");
-  iterate ();
-  dialog = find_message_dialog ();
+  sd_test_iterate ();
+  dialog = sd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "涉密计算机未及时更新补丁"));
   gtk_editable_set_text (dialog_entry (dialog), "  已安装补丁，见运维记录 ");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "close"));
-  click_response (dialog, "C_lose Finding");
-  g_assert_null (find_message_dialog ());
+  sd_test_click_button (dialog, "C_lose Finding");
+  g_assert_null (sd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
   g_assert_cmpstr (sd_finding_get_status (f->late), ==, "closed");
   g_assert_cmpstr (sd_finding_get_evidence (f->late), ==, "已安装补丁，见运维记录");
   g_assert_cmpstr (sd_finding_get_closed_on (f->late), ==, f->today);
   /* Once closed, there is nothing more to close. */
-  iterate ();
+  sd_test_iterate ();
   gtk_widget_activate_action (f->view, "findings.close-finding", NULL);
-  iterate ();
-  g_assert_null (find_message_dialog ());
+  sd_test_iterate ();
+  g_assert_null (sd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
   /* Cancel changes nothing either. */
   select_row (f, f->audit);
   gtk_widget_activate_action (f->view, "findings.close-finding", NULL);
-  iterate ();
-  dialog = find_message_dialog ();
+  sd_test_iterate ();
+  dialog = sd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   gtk_editable_set_text (dialog_entry (dialog), "已补签");
-  click_response (dialog, "_Cancel");
+  sd_test_click_button (dialog, "_Cancel");
   g_assert_cmpstr (sd_finding_get_status (f->audit), ==, "open");
 }
 
@@ -683,18 +544,18 @@ test_delete_inspection_undo (Fixture       *f,
 
   select_row (f, f->march);
   g_assert_true (gtk_widget_activate_action (f->view, "findings.delete", NULL));
-  iterate ();
+  sd_test_iterate ();
   /* Its six findings went with it. */
   g_assert_null (sd_store_lookup (f->store, SD_TYPE_INSPECTION, march_id));
   g_assert_null (sd_store_lookup (f->store, SD_TYPE_FINDING, late_id));
   g_assert_cmpuint (g_list_model_get_n_items (findings), ==, n_findings - 6);
   assert_rows (f, f->may, f->audit, NULL);
-  g_assert_nonnull (sd_test_find (f->overlay, label_has, "its 6 findings deleted"));
+  g_assert_nonnull (sd_test_find (f->overlay, sd_test_label_showing, "its 6 findings deleted"));
 
-  undo = sd_test_find (f->overlay, button_labelled, "_Undo");
+  undo = sd_test_find (f->overlay, sd_test_button_labelled, "_Undo");
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
-  settle ();
+  sd_test_settle ();
 
   back = sd_store_lookup (f->store, SD_TYPE_INSPECTION, march_id);
   g_assert_nonnull (back);
@@ -709,7 +570,7 @@ test_delete_inspection_undo (Fixture       *f,
   /* A single finding, too. */
   select_row (f, f->audit);
   g_assert_true (gtk_widget_activate_action (f->view, "findings.delete", NULL));
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (findings), ==, n_findings - 1);
   g_assert_cmpuint (n_rows (f), ==, 8);
 }
@@ -729,22 +590,22 @@ test_editor_new_finding (Fixture       *f,
   /* Add Finding goes to the inspection of the selected row. */
   select_row (f, f->audit);
   g_assert_true (gtk_widget_activate_action (f->view, "findings.add-finding", NULL));
-  iterate ();
-  editor = find_toplevel (SD_TYPE_FINDING_EDITOR);
+  sd_test_iterate ();
+  editor = sd_test_find_toplevel (SD_TYPE_FINDING_EDITOR);
   g_assert_nonnull (editor);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "New Finding");
 
   /* A deadline set before the finding exists goes into the insert. */
-  deadline = sd_test_find (editor, row_titled, deadline_title);
+  deadline = sd_test_find (editor, sd_test_row_titled, deadline_title);
   gtk_editable_set_text (GTK_EDITABLE (deadline), "2030-6-1");
   g_signal_emit_by_name (deadline, "apply");
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (findings), ==, n);
 
-  gtk_editable_set_text (GTK_EDITABLE (sd_test_find (editor, row_titled, "Description")),
+  gtk_editable_set_text (GTK_EDITABLE (sd_test_find (editor, sd_test_row_titled, "Description")),
                          "涉密文件借阅无审批");
-  g_signal_emit_by_name (sd_test_find (editor, row_titled, "Description"), "apply");
-  iterate ();
+  g_signal_emit_by_name (sd_test_find (editor, sd_test_row_titled, "Description"), "apply");
+  sd_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (findings), ==, n + 1);
   finding = sd_editor_window_get_item (SD_EDITOR_WINDOW (editor));
   g_assert_nonnull (finding);
@@ -755,45 +616,45 @@ test_editor_new_finding (Fixture       *f,
   g_assert_cmpstr (sd_finding_get_deadline (finding), ==, "2030-06-01");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "Finding");
   /* The view shows it, selected. */
-  settle ();
+  sd_test_settle ();
   g_assert_true (gtk_single_selection_get_selected_item (selection (f)) == (gpointer) finding);
 
   /* A date that is none is not stored, and the row says why. */
-  deadline = sd_test_find (editor, row_titled, deadline_title);
+  deadline = sd_test_find (editor, sd_test_row_titled, deadline_title);
   gtk_editable_set_text (GTK_EDITABLE (deadline), "2030-02-30");
   g_signal_emit_by_name (deadline, "apply");
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpstr (sd_finding_get_deadline (finding), ==, "2030-06-01");
   g_assert_true (gtk_widget_has_css_class (deadline, "error"));
-  g_assert_nonnull (sd_test_find (editor, label_has, "Enter the date as YYYY-MM-DD"));
+  g_assert_nonnull (sd_test_find (editor, sd_test_label_showing, "Enter the date as YYYY-MM-DD"));
   gtk_editable_set_text (GTK_EDITABLE (deadline), "2030-03-01");
   g_assert_false (gtk_widget_has_css_class (deadline, "error"));
-  g_assert_null (sd_test_find (editor, label_has, "Enter the date as YYYY-MM-DD"));
+  g_assert_null (sd_test_find (editor, sd_test_label_showing, "Enter the date as YYYY-MM-DD"));
   g_signal_emit_by_name (deadline, "apply");
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpstr (sd_finding_get_deadline (finding), ==, "2030-03-01");
 
   /* Closed only with evidence; then with today's date. */
-  status = sd_test_find (editor, row_titled, "Status");
+  status = sd_test_find (editor, sd_test_row_titled, "Status");
   g_assert_nonnull (status);
-  g_assert_null (sd_test_find (editor, row_titled, "Closed On (YYYY-MM-DD)"));
+  g_assert_null (sd_test_find (editor, sd_test_row_titled, "Closed On (YYYY-MM-DD)"));
   adw_combo_row_set_selected (ADW_COMBO_ROW (status), 2);
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpstr (sd_finding_get_status (finding), ==, "open");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (status)), ==, 0);
 
-  evidence = sd_test_find (editor, row_titled, "Closing Evidence");
+  evidence = sd_test_find (editor, sd_test_row_titled, "Closing Evidence");
   gtk_editable_set_text (GTK_EDITABLE (evidence), "补办审批手续");
   adw_combo_row_set_selected (ADW_COMBO_ROW (status), 2);
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpstr (sd_finding_get_status (finding), ==, "closed");
   g_assert_cmpstr (sd_finding_get_evidence (finding), ==, "补办审批手续");
   g_assert_cmpstr (sd_finding_get_closed_on (finding), ==, f->today);
-  g_assert_nonnull (sd_test_find (editor, row_titled, "Closed On (YYYY-MM-DD)"));
+  g_assert_nonnull (sd_test_find (editor, sd_test_row_titled, "Closed On (YYYY-MM-DD)"));
 
   /* Reopened: the date it was closed goes. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (status), 1);
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpstr (sd_finding_get_status (finding), ==, "rectifying");
   g_assert_null (sd_finding_get_closed_on (finding));
   g_assert_cmpstr (sd_finding_get_evidence (finding), ==, "补办审批手续");
@@ -801,18 +662,18 @@ test_editor_new_finding (Fixture       *f,
   /* Closed in the view, the editor follows. */
   g_assert_true (sd_store_update (f->store, finding, NULL, "status", "closed",
                                   "closed-on", "2030-01-02", NULL));
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (status)), ==, 2);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sd_test_find (editor, row_titled,
-                                                                     "Closed On (YYYY-MM-DD)"))),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sd_test_find (editor, sd_test_row_titled,
+                                                                      "Closed On (YYYY-MM-DD)"))),
                    ==, "2030-01-02");
-  screenshot (editor, "finding-editor.png");
+  sd_test_save_screenshot (editor, "finding-editor.png");
 
   /* A date typed and not applied is kept when the window closes. */
-  gtk_editable_set_text (GTK_EDITABLE (sd_test_find (editor, row_titled, deadline_title)),
+  gtk_editable_set_text (GTK_EDITABLE (sd_test_find (editor, sd_test_row_titled, deadline_title)),
                          "2030-4-5");
   gtk_window_close (GTK_WINDOW (editor));
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpstr (sd_finding_get_deadline (finding), ==, "2030-04-05");
 }
 
@@ -826,16 +687,17 @@ test_editor_new_inspection (Fixture       *f,
   SdInspection *inspection;
 
   g_assert_true (gtk_widget_activate_action (f->view, "findings.add-inspection", NULL));
-  iterate ();
-  editor = find_toplevel (SD_TYPE_INSPECTION_EDITOR);
+  sd_test_iterate ();
+  editor = sd_test_find_toplevel (SD_TYPE_INSPECTION_EDITOR);
   g_assert_nonnull (editor);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "New Inspection");
-  date = sd_test_find (editor, row_titled, "Date (YYYY-MM-DD)");
+  date = sd_test_find (editor, sd_test_row_titled, "Date (YYYY-MM-DD)");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date)), ==, f->today);
 
-  gtk_editable_set_text (GTK_EDITABLE (sd_test_find (editor, row_titled, "Title")), "二季度抽查");
-  g_signal_emit_by_name (sd_test_find (editor, row_titled, "Title"), "apply");
-  iterate ();
+  gtk_editable_set_text (GTK_EDITABLE (sd_test_find (editor, sd_test_row_titled, "Title")),
+                         "二季度抽查");
+  g_signal_emit_by_name (sd_test_find (editor, sd_test_row_titled, "Title"), "apply");
+  sd_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (inspections), ==, n + 1);
   inspection = sd_editor_window_get_item (SD_EDITOR_WINDOW (editor));
   g_assert_nonnull (inspection);
@@ -846,16 +708,16 @@ test_editor_new_inspection (Fixture       *f,
   /* The date is required. */
   gtk_editable_set_text (GTK_EDITABLE (date), "");
   g_signal_emit_by_name (date, "apply");
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpstr (sd_inspection_get_date (inspection), ==, f->today);
-  g_assert_nonnull (sd_test_find (editor, label_has, "A date is needed here"));
+  g_assert_nonnull (sd_test_find (editor, sd_test_label_showing, "A date is needed here"));
   gtk_editable_set_text (GTK_EDITABLE (date), "2031-1-9");
   g_signal_emit_by_name (date, "apply");
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpstr (sd_inspection_get_date (inspection), ==, "2031-01-09");
 
   /* The view shows it, in date order, selected. */
-  settle ();
+  sd_test_settle ();
   g_assert_true (gtk_single_selection_get_selected_item (selection (f)) == (gpointer) inspection);
   g_assert_true (last_row (f) == (gpointer) inspection);
 }
@@ -864,17 +726,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GtkCssProvider) style = NULL;
-
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
-  sd_ui_ensure_resources ();
-
-  style = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (style, RESOURCE_PREFIX "/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (style),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  sd_test_load_style ();
 
 #define ADD(path, func) \
   g_test_add ("/findings-ui/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

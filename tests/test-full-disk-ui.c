@@ -46,59 +46,6 @@ typedef struct
 } Fixture;
 
 static void
-iterate (void)
-{
-  for (int i = 0; i < 3; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
-static gboolean
-is_org_page (GtkWidget  *widget,
-             const char *unused)
-{
-  return SD_IS_ORG_PAGE (widget);
-}
-
-static gboolean
-row_titled (GtkWidget  *widget,
-            const char *title)
-{
-  return ADW_IS_PREFERENCES_ROW (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
-}
-
-static gboolean
-label_containing (GtkWidget  *widget,
-                  const char *text)
-{
-  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
-}
-
-static gboolean
-label_is (GtkWidget  *widget,
-          const char *text)
-{
-  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
-}
-
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint k = 0; k < g_list_model_get_n_items (toplevels); k++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, k);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
-          gtk_widget_get_visible (GTK_WIDGET (window)))
-        return GTK_WIDGET (window);
-    }
-  return NULL;
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
@@ -130,26 +77,18 @@ fixture_set_up (Fixture       *f,
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
   sd_window_set_page (f->window, "organisation");
   gtk_window_present (GTK_WINDOW (f->window));
-  iterate ();
-  f->page = SD_ORG_PAGE (sd_test_find_shown (f->window, is_org_page, NULL));
+  sd_test_iterate ();
+  f->page = SD_ORG_PAGE (sd_test_find_shown (f->window, sd_test_is_type, "SdOrgPage"));
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  GtkWindow *window;
-
   if (f->mount == NULL)
     return;
 
-  while ((window = g_list_model_get_item (toplevels, 0)) != NULL)
-    {
-      gtk_window_destroy (window);
-      g_object_unref (window);
-    }
-  iterate ();
+  sd_test_destroy_windows ();
   g_clear_object (&f->store);
   sd_test_mount_remove (f->mount);
   g_free (f->mount);
@@ -164,38 +103,16 @@ unit (Fixture *f,
   return sd_store_lookup (f->store, SD_TYPE_UNIT, id);
 }
 
-static gboolean
-button_labelled (GtkWidget  *widget,
-                 const char *label)
-{
-  return GTK_IS_BUTTON (widget) &&
-         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
-}
-
-/* Runs the main loop for @ms milliseconds: a toast takes 300 ms to show
- * or hide, as long as it takes a person to see it. */
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
 /* Clicks a toast's button as a person does: once the toast has shown, and
- * then waits until it has gone. (libadwaita 1.2 is not safe against a
- * click while the toast is still sliding in.) */
+ * then waits until it has gone (a toast takes 300 ms to show or hide).
+ * (libadwaita 1.2 is not safe against a click while the toast is still
+ * sliding in.) */
 static void
 click_toast_button (GtkWidget *button)
 {
-  wait_ms (700);
+  sd_test_settle_for (700);
   g_signal_emit_by_name (button, "clicked");
-  wait_ms (700);
-  iterate ();
+  sd_test_settle_for (700);
 }
 
 static void
@@ -212,46 +129,46 @@ test_rename_unit (Fixture       *f,
     return;
 
   /* The list shows the unit; the user opens its editor (F2). */
-  sd_test_find_shown (f->window, label_is, "信息中心");
+  sd_test_find_shown (f->window, sd_test_label_is, "信息中心");
   sd_org_page_select (f->page, SD_TYPE_UNIT, f->it_id);
-  iterate ();
+  sd_test_iterate ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "org.edit", NULL));
-  iterate ();
-  editor = find_toplevel (SD_TYPE_UNIT_EDITOR);
+  sd_test_iterate ();
+  editor = sd_test_find_toplevel (SD_TYPE_UNIT_EDITOR);
   g_assert_nonnull (editor);
 
   /* The disk fills up while the user types the new name and applies it
    * (the apply button, or Enter). */
   sd_test_mount_fill (f->filler, 0);
-  name = sd_test_find_shown (editor, row_titled, "Name");
+  name = sd_test_find_shown (editor, sd_test_row_titled, "Name");
   gtk_editable_set_text (GTK_EDITABLE (name), "信息技术部");
   g_signal_emit_by_name (name, "apply");
-  iterate ();
+  sd_test_iterate ();
 
   /* The editor says so, in its own window, with a way to try again. */
-  sd_test_find_shown (editor, label_containing, "disk is full");
-  try_again = sd_test_find_shown (editor, button_labelled, "_Try Again");
+  sd_test_find_shown (editor, sd_test_label_showing, "disk is full");
+  try_again = sd_test_find_shown (editor, sd_test_button_labelled, "_Try Again");
   /* Nothing is lost: the editor is open with the name typed in. */
-  g_assert_true (find_toplevel (SD_TYPE_UNIT_EDITOR) == editor);
+  g_assert_true (sd_test_find_toplevel (SD_TYPE_UNIT_EDITOR) == editor);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "信息技术部");
   /* Nothing shows as done. */
   g_assert_cmpstr (sd_unit_get_name (unit (f, f->it_id)), ==, "信息中心");
-  sd_test_find_shown (f->window, label_is, "信息中心");
-  g_assert_null (sd_test_find (f->window, label_is, "信息技术部"));
+  sd_test_find_shown (f->window, sd_test_label_is, "信息中心");
+  g_assert_null (sd_test_find (f->window, sd_test_label_is, "信息技术部"));
 
   /* Trying again on a disk still full fails the same way. */
   click_toast_button (try_again);
   g_assert_cmpstr (sd_unit_get_name (unit (f, f->it_id)), ==, "信息中心");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "信息技术部");
-  try_again = sd_test_find_shown (editor, button_labelled, "_Try Again");
+  try_again = sd_test_find_shown (editor, sd_test_button_labelled, "_Try Again");
 
   /* Space again: Try Again saves it, and the message goes. */
   sd_test_mount_release (f->filler, G_MAXUINT64);
   click_toast_button (try_again);
   g_assert_cmpstr (sd_unit_get_name (unit (f, f->it_id)), ==, "信息技术部");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "信息技术部");
-  sd_test_find_shown (f->window, label_is, "信息技术部");
-  g_assert_null (sd_test_find (f->window, label_is, "信息中心"));
+  sd_test_find_shown (f->window, sd_test_label_is, "信息技术部");
+  g_assert_null (sd_test_find (f->window, sd_test_label_is, "信息中心"));
 
   /* And it is in the file. */
   reopened = sd_store_open (f->path, SD_STORE_OPEN_NONE, &error);
@@ -271,43 +188,39 @@ test_delete_unit (Fixture       *f,
 
   units = sd_store_get_items (f->store, SD_TYPE_UNIT);
   sd_org_page_select (f->page, SD_TYPE_UNIT, f->sales_id);
-  iterate ();
-  sd_test_find_shown (f->window, label_is, "营销部");
+  sd_test_iterate ();
+  sd_test_find_shown (f->window, sd_test_label_is, "营销部");
 
   sd_test_mount_fill (f->filler, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "org.delete", NULL));
-  iterate ();
+  sd_test_iterate ();
 
   /* The window says the disk is full; the unit is still there. */
-  sd_test_find_shown (f->window, label_containing, "disk is full");
-  g_assert_null (sd_test_find (f->window, label_containing, "“营销部” deleted"));
+  sd_test_find_shown (f->window, sd_test_label_showing, "disk is full");
+  g_assert_null (sd_test_find (f->window, sd_test_label_showing, "“营销部” deleted"));
   g_assert_cmpuint (g_list_model_get_n_items (units), ==, 2);
   g_assert_nonnull (unit (f, f->sales_id));
-  sd_test_find_shown (f->window, label_is, "营销部");
+  sd_test_find_shown (f->window, sd_test_label_is, "营销部");
 
   /* Space again: the deletion works. */
   sd_test_mount_release (f->filler, G_MAXUINT64);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "org.delete", NULL));
-  iterate ();
+  sd_test_iterate ();
   g_assert_null (unit (f, f->sales_id));
   g_assert_cmpuint (g_list_model_get_n_items (units), ==, 1);
-  g_assert_null (sd_test_find (f->window, label_is, "营销部"));
+  g_assert_null (sd_test_find (f->window, sd_test_label_is, "营销部"));
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("SECURITY_DUTIES_LOCALEDIR");
   int status;
 
   /* Before anything starts a thread. */
   sd_test_mount_init ();
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  sd_test_bind_locale ();
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();

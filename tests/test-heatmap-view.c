@@ -24,6 +24,7 @@
 #include "sd-risk-matrix.h"
 #include "sd-risk-rating.h"
 #include "sd-store.h"
+#include "sd-test-widgets.h"
 
 #define N_RISKS 60
 /* A cell that gets many more risks than fit in it. */
@@ -53,13 +54,6 @@ typedef struct
   guint               n_activated;
   guint               n_cells_activated;
 } Fixture;
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static SdRisk *
 add_risk (Fixture *f,
@@ -121,7 +115,6 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (20260601);
-  g_autoptr(GListModel) controllers = NULL;
   guint n = 1;
 
   f->dir = g_dir_make_tmp ("sd-test-heatmap-view-XXXXXX", &error);
@@ -157,7 +150,7 @@ fixture_set_up (Fixture       *f,
   for (int k = 0; k < 20 || gtk_widget_get_width (GTK_WIDGET (f->view)) == 0; k++)
     {
       g_assert_cmpint (k, <, 1000);
-      iterate ();
+      sd_test_iterate ();
       g_usleep (1000);
     }
 
@@ -165,56 +158,22 @@ fixture_set_up (Fixture       *f,
   g_signal_connect (f->view, "risk-activated", G_CALLBACK (risk_activated_cb), f);
   g_signal_connect (f->view, "cell-activated", G_CALLBACK (cell_activated_cb), f);
 
-  controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->view));
-  for (guint k = 0; k < g_list_model_get_n_items (controllers); k++)
-    {
-      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, k);
-
-      /* The widget keeps its controllers: borrowing is safe. */
-      if (GTK_IS_EVENT_CONTROLLER_KEY (c))
-        f->key = c;
-      else if (GTK_IS_GESTURE_DRAG (c))
-        f->drag = GTK_GESTURE (c);
-      else if (GTK_IS_GESTURE_CLICK (c))
-        f->click = GTK_GESTURE (c);
-    }
-  g_assert_nonnull (f->key);
-  g_assert_nonnull (f->drag);
-  g_assert_nonnull (f->click);
+  f->key = sd_test_controller (f->view, GTK_TYPE_EVENT_CONTROLLER_KEY);
+  f->drag = sd_test_controller (f->view, GTK_TYPE_GESTURE_DRAG);
+  f->click = sd_test_controller (f->view, GTK_TYPE_GESTURE_CLICK);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *path = g_strdup (sd_store_get_path (f->store));
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
   gtk_window_destroy (GTK_WINDOW (f->window));
-  iterate ();
+  sd_test_iterate ();
 
   g_clear_pointer (&f->risks, g_ptr_array_unref);
   g_clear_pointer (&f->requests, g_array_unref);
-  g_clear_object (&f->store);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-
-      g_remove (file);
-    }
-  g_rmdir (f->dir);
+  sd_test_remove_store (&f->store, f->dir);
   g_free (f->dir);
-}
-
-static gboolean
-press_key (Fixture         *f,
-           guint            keyval,
-           GdkModifierType  state)
-{
-  gboolean handled = FALSE;
-
-  g_signal_emit_by_name (f->key, "key-pressed", keyval, 0, state, &handled);
-  return handled;
 }
 
 /* A click as the click gesture reports it. */
@@ -290,7 +249,7 @@ test_hit_round_trip (Fixture       *f,
         g_assert_true (sd_heatmap_view_get_cell_center (f->view, l, i, &x, &y));
         click (f, x, y);
         assert_selected_cell (f, l, i);
-        press_key (f, GDK_KEY_Escape, 0);
+        sd_test_press_key (f->key, GDK_KEY_Escape, 0);
       }
   g_assert_false (sd_heatmap_view_get_cell_center (f->view, 6, 1, &x, &y));
 
@@ -338,7 +297,7 @@ test_hit_round_trip (Fixture       *f,
         click (f, x, y);
         g_assert_true (sd_heatmap_view_get_selected_risk (f->view) == risk);
         assert_selected_cell (f, CROWDED_L, CROWDED_I);
-        g_assert_true (press_key (f, GDK_KEY_space, 0));
+        g_assert_true (sd_test_press_key (f->key, GDK_KEY_space, 0));
       }
     g_assert_true (g_hash_table_contains (seen, sd_heatmap_view_get_selected_risk (f->view)));
   }
@@ -420,23 +379,23 @@ test_keyboard (Fixture       *f,
 
   assert_selected_cell (f, 0, 0);
   /* From nowhere, the first arrow selects the first cell. */
-  g_assert_true (press_key (f, GDK_KEY_Right, 0));
+  g_assert_true (sd_test_press_key (f->key, GDK_KEY_Right, 0));
   assert_selected_cell (f, 1, 1);
   g_assert_null (sd_heatmap_view_get_selected_risk (f->view));
   /* At the edge it stays. */
-  g_assert_true (press_key (f, GDK_KEY_Down, 0));
-  g_assert_true (press_key (f, GDK_KEY_Left, 0));
+  g_assert_true (sd_test_press_key (f->key, GDK_KEY_Down, 0));
+  g_assert_true (sd_test_press_key (f->key, GDK_KEY_Left, 0));
   assert_selected_cell (f, 1, 1);
 
-  g_assert_true (press_key (f, GDK_KEY_Up, 0));
-  g_assert_true (press_key (f, GDK_KEY_Up, 0));
-  g_assert_true (press_key (f, GDK_KEY_Right, 0));
+  g_assert_true (sd_test_press_key (f->key, GDK_KEY_Up, 0));
+  g_assert_true (sd_test_press_key (f->key, GDK_KEY_Up, 0));
+  g_assert_true (sd_test_press_key (f->key, GDK_KEY_Right, 0));
   assert_selected_cell (f, 3, 2);
   for (int k = 0; k < 6; k++)
-    g_assert_true (press_key (f, GDK_KEY_Right, 0));
+    g_assert_true (sd_test_press_key (f->key, GDK_KEY_Right, 0));
   assert_selected_cell (f, 3, 5);
   for (int k = 0; k < 6; k++)
-    g_assert_true (press_key (f, GDK_KEY_Up, 0));
+    g_assert_true (sd_test_press_key (f->key, GDK_KEY_Up, 0));
   assert_selected_cell (f, 5, 5);
 
   /* The crowded cell: its first risk is selected with it. */
@@ -447,9 +406,9 @@ test_keyboard (Fixture       *f,
   g_assert_cmpint (i, ==, 5);
 
   /* Shift+Right at the edge: nowhere to go. Shift+Left: one cell. */
-  g_assert_true (press_key (f, GDK_KEY_Right, GDK_SHIFT_MASK));
+  g_assert_true (sd_test_press_key (f->key, GDK_KEY_Right, GDK_SHIFT_MASK));
   g_assert_cmpuint (f->requests->len, ==, 0);
-  g_assert_true (press_key (f, GDK_KEY_Left, GDK_SHIFT_MASK));
+  g_assert_true (sd_test_press_key (f->key, GDK_KEY_Left, GDK_SHIFT_MASK));
   g_assert_cmpuint (f->requests->len, ==, 1);
   request = &g_array_index (f->requests, Request, 0);
   g_assert_true (request->risk == risk);
@@ -470,7 +429,7 @@ test_keyboard (Fixture       *f,
   sd_heatmap_view_set_selected_risk (f->view, risk);
   g_assert_true (sd_heatmap_view_get_selected_risk (f->view) == risk);
   assert_selected_cell (f, l, i);
-  g_assert_true (press_key (f, GDK_KEY_Right, GDK_SHIFT_MASK));
+  g_assert_true (sd_test_press_key (f->key, GDK_KEY_Right, GDK_SHIFT_MASK));
   g_assert_cmpuint (f->requests->len, ==, 1);
   request = &g_array_index (f->requests, Request, 0);
   g_assert_true (request->risk == risk);
@@ -480,13 +439,13 @@ test_keyboard (Fixture       *f,
   assert_selected_cell (f, l, i);
 
   /* Enter opens the selected risk. */
-  g_assert_true (press_key (f, GDK_KEY_Return, 0));
+  g_assert_true (sd_test_press_key (f->key, GDK_KEY_Return, 0));
   g_assert_cmpuint (f->n_activated, ==, 1);
   g_assert_true (f->activated == risk);
 
   /* Escape with nothing open belongs to the window; Ctrl+arrows too. */
-  g_assert_false (press_key (f, GDK_KEY_Escape, 0));
-  g_assert_false (press_key (f, GDK_KEY_Right, GDK_CONTROL_MASK));
+  g_assert_false (sd_test_press_key (f->key, GDK_KEY_Escape, 0));
+  g_assert_false (sd_test_press_key (f->key, GDK_KEY_Right, GDK_CONTROL_MASK));
   assert_selected_cell (f, l, i);
 }
 
@@ -529,14 +488,14 @@ test_label (Fixture       *f,
   g_assert_true (sd_store_update (f->store, risk, &error,
                                   "inherent-likelihood", l == 1 ? 2 : 1, NULL));
   g_assert_no_error (error);
-  iterate ();
+  sd_test_iterate ();
   assert_selected_cell (f, l == 1 ? 2 : 1, i);
   g_assert_true (sd_heatmap_view_get_selected_risk (f->view) == risk);
 
   /* Deleted: the count drops and the risk is no longer selected. */
   g_assert_true (sd_store_delete (f->store, risk, &error));
   g_assert_no_error (error);
-  iterate ();
+  sd_test_iterate ();
   g_assert_null (sd_heatmap_view_get_selected_risk (f->view));
   g_free (risks);
   risks = g_strdup_printf ("25 cells, %u risks, ", f->risks->len - 1);
@@ -544,14 +503,14 @@ test_label (Fixture       *f,
 
   /* Another level. */
   sd_heatmap_view_set_level (f->view, SD_RISK_LEVEL_TARGET);
-  iterate ();
+  sd_test_iterate ();
   assert_label_has (f, sd_risk_level_label (SD_RISK_LEVEL_TARGET));
 
   /* Only some risks: the register's filter. */
   for (guint k = 1; k <= 3; k++)
     g_list_store_append (some, g_ptr_array_index (f->risks, k));
   sd_heatmap_view_set_risks (f->view, G_LIST_MODEL (some));
-  iterate ();
+  sd_test_iterate ();
   assert_label_has (f, "25 cells, 3 risks, ");
   {
     double x, y;
@@ -562,10 +521,10 @@ test_label (Fixture       *f,
                                                      &x, &y));
   }
   g_list_store_append (some, g_ptr_array_index (f->risks, 4));
-  iterate ();
+  sd_test_iterate ();
   assert_label_has (f, "25 cells, 4 risks, ");
   sd_heatmap_view_set_risks (f->view, NULL);
-  iterate ();
+  sd_test_iterate ();
   assert_label_has (f, risks);
 
   /* A smaller matrix. */
@@ -579,24 +538,8 @@ test_label (Fixture       *f,
     g_assert_no_error (error);
     sd_matrix_settings_clear (&settings);
   }
-  iterate ();
+  sd_test_iterate ();
   assert_label_has (f, "16 cells, ");
-}
-
-static GtkEventController *
-find_motion (Fixture *f)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->view));
-
-  for (guint k = 0; k < g_list_model_get_n_items (controllers); k++)
-    {
-      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, k);
-
-      /* The widget keeps its controllers: borrowing is safe. */
-      if (GTK_IS_EVENT_CONTROLLER_MOTION (c))
-        return c;
-    }
-  g_assert_not_reached ();
 }
 
 /* The crowded cell hides some of its risks behind "+N". Hovering the
@@ -606,7 +549,7 @@ static void
 test_expand (Fixture       *f,
              gconstpointer  data)
 {
-  GtkEventController *motion = find_motion (f);
+  GtkEventController *motion = sd_test_controller (f->view, GTK_TYPE_EVENT_CONTROLLER_MOTION);
   SdRisk *hidden = NULL;
   double cx, cy, x, y, left, top;
   gboolean expanded = FALSE;
@@ -637,15 +580,15 @@ test_expand (Fixture       *f,
   /* From the keyboard: Space until the hidden risk is selected. */
   sd_heatmap_view_set_selection (f->view, CROWDED_L, CROWDED_I);
   for (guint k = 0; k < N_CROWDED && sd_heatmap_view_get_selected_risk (f->view) != hidden; k++)
-    g_assert_true (press_key (f, GDK_KEY_space, 0));
+    g_assert_true (sd_test_press_key (f->key, GDK_KEY_space, 0));
   g_assert_true (sd_heatmap_view_get_selected_risk (f->view) == hidden);
   g_assert_true (sd_heatmap_view_get_risk_center (f->view, hidden, &x, &y));
   /* The pointer leaving does not close what the keyboard opened. */
   g_signal_emit_by_name (motion, "leave");
   g_assert_true (sd_heatmap_view_get_risk_center (f->view, hidden, &x, &y));
-  g_assert_true (press_key (f, GDK_KEY_Escape, 0));
+  g_assert_true (sd_test_press_key (f->key, GDK_KEY_Escape, 0));
   g_assert_false (sd_heatmap_view_get_risk_center (f->view, hidden, &x, &y));
-  g_assert_false (press_key (f, GDK_KEY_Escape, 0));
+  g_assert_false (sd_test_press_key (f->key, GDK_KEY_Escape, 0));
 }
 
 /* Workshop style, arrows and hover draw without complaint: a frame with
@@ -654,13 +597,13 @@ static void
 test_modes (Fixture       *f,
             gconstpointer  data)
 {
-  GtkEventController *motion = find_motion (f);
+  GtkEventController *motion = sd_test_controller (f->view, GTK_TYPE_EVENT_CONTROLLER_MOTION);
   SdRisk *risk = g_ptr_array_index (f->risks, 0);
   double x, y;
 
   g_assert_true (sd_heatmap_view_get_risk_center (f->view, risk, &x, &y));
   g_signal_emit_by_name (motion, "motion", x, y);
-  iterate ();
+  sd_test_iterate ();
   g_signal_emit_by_name (motion, "leave");
 
   /* A tooltip for a marker and for a cell; none off the grid. */
@@ -687,7 +630,7 @@ test_modes (Fixture       *f,
 
   sd_heatmap_view_set_workshop (f->view, TRUE);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (f->view), "workshop"));
-  iterate ();
+  sd_test_iterate ();
   /* Still found where it is drawn, with the larger type. */
   g_assert_true (sd_heatmap_view_get_risk_center (f->view, risk, &x, &y));
   click (f, x, y);
@@ -695,10 +638,10 @@ test_modes (Fixture       *f,
 
   sd_heatmap_view_set_show_arrows (f->view, TRUE);
   g_assert_true (sd_heatmap_view_get_show_arrows (f->view));
-  iterate ();
+  sd_test_iterate ();
   sd_heatmap_view_set_workshop (f->view, FALSE);
   sd_heatmap_view_set_show_arrows (f->view, FALSE);
-  iterate ();
+  sd_test_iterate ();
 }
 
 int

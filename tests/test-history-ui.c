@@ -43,26 +43,6 @@ typedef struct
   guint     n_risk_entries;
 } Fixture;
 
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-settle (void)
-{
-  gint64 end = g_get_monotonic_time () + 300 * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-  iterate ();
-}
-
 static guint
 count_entries (SdStore    *store,
                const char *entity)
@@ -139,35 +119,10 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_clear_object (&fixture->store);
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (fixture->dir);
+  sd_test_remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
-}
-
-static SdHistoryWindow *
-find_history_window (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (SD_IS_HISTORY_WINDOW (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return SD_HISTORY_WINDOW (window);
-    }
-  return NULL;
 }
 
 static guint
@@ -179,47 +134,11 @@ n_shown (SdHistoryWindow *window)
 /* Widgets as a user finds them */
 
 static gboolean
-is_drop_down (GtkWidget  *widget,
-              const char *text)
-{
-  return GTK_IS_DROP_DOWN (widget);
-}
-
-static gboolean
-is_search_entry (GtkWidget  *widget,
-                 const char *text)
-{
-  return GTK_IS_SEARCH_ENTRY (widget);
-}
-
-static gboolean
-is_label (GtkWidget  *widget,
-          const char *text)
-{
-  return GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text);
-}
-
-static gboolean
 is_status_page (GtkWidget  *widget,
                 const char *text)
 {
   return ADW_IS_STATUS_PAGE (widget) &&
          g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), text) == 0;
-}
-
-static gboolean
-is_button (GtkWidget  *widget,
-           const char *text)
-{
-  return GTK_IS_BUTTON (widget) &&
-         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), text) == 0;
-}
-
-static gboolean
-is_list_view (GtkWidget  *widget,
-              const char *text)
-{
-  return GTK_IS_LIST_VIEW (widget);
 }
 
 /* Waits up to 5 s for the window to show @n changes (the search applies
@@ -242,7 +161,8 @@ static void
 select_kind (SdHistoryWindow *window,
              const char      *label)
 {
-  GtkDropDown *drop_down = GTK_DROP_DOWN (sd_test_find_shown (window, is_drop_down, NULL));
+  GtkDropDown *drop_down = GTK_DROP_DOWN (sd_test_find_shown (window, sd_test_is_type,
+                                                              "GtkDropDown"));
   GListModel *kinds = gtk_drop_down_get_model (drop_down);
 
   for (guint i = 0; i < g_list_model_get_n_items (kinds); i++)
@@ -252,40 +172,11 @@ select_kind (SdHistoryWindow *window,
       if (g_str_equal (kind, label))
         {
           gtk_drop_down_set_selected (drop_down, i);
-          iterate ();
+          sd_test_iterate ();
           return;
         }
     }
   g_error ("no kind “%s”", label);
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("SD_TEST_SCREENSHOT");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-  settle ();
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("saved %s", path);
 }
 
 /* The primary menu's action opens the window, once per main window, with
@@ -298,34 +189,35 @@ test_open_from_menu (Fixture       *fixture,
   SdHistoryWindow *history;
 
   gtk_window_present (GTK_WINDOW (main_window));
-  settle ();
-  g_assert_null (find_history_window ());
+  sd_test_settle ();
+  g_assert_null (sd_test_find_toplevel (SD_TYPE_HISTORY_WINDOW));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (main_window), "win.show-history",
                                              NULL));
-  settle ();
-  history = find_history_window ();
+  sd_test_settle ();
+  history = sd_test_find_toplevel (SD_TYPE_HISTORY_WINDOW);
   g_assert_nonnull (history);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (history)) ==
                  GTK_WINDOW (main_window));
   g_assert_cmpuint (n_shown (history), ==, fixture->n_entries);
-  g_assert_nonnull (sd_test_find_shown (history, is_list_view, NULL));
+  g_assert_nonnull (sd_test_find_shown (history, sd_test_is_type, "GtkListView"));
   /* The newest change, selected: the person 李娜 deleted. */
-  g_assert_nonnull (sd_test_find_shown (history, is_label, "王五"));
-  g_assert_nonnull (sd_test_find_shown (history, is_label, "Person · Deleted"));
-  g_assert_nonnull (sd_test_find_shown (history, is_label, "This item has since been deleted."));
+  g_assert_nonnull (sd_test_find_shown (history, sd_test_label_is, "王五"));
+  g_assert_nonnull (sd_test_find_shown (history, sd_test_label_is, "Person · Deleted"));
+  g_assert_nonnull (sd_test_find_shown (history, sd_test_label_is,
+                                        "This item has since been deleted."));
 
   /* Again: the same window. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (main_window), "win.show-history",
                                              NULL));
-  settle ();
-  g_assert_true (find_history_window () == history);
+  sd_test_settle ();
+  g_assert_true (sd_test_find_toplevel (SD_TYPE_HISTORY_WINDOW) == history);
 
   gtk_window_close (GTK_WINDOW (history));
-  settle ();
-  g_assert_null (find_history_window ());
+  sd_test_settle ();
+  g_assert_null (sd_test_find_toplevel (SD_TYPE_HISTORY_WINDOW));
   gtk_window_destroy (GTK_WINDOW (main_window));
-  settle ();
+  sd_test_settle ();
 }
 
 static SdHistoryWindow *
@@ -335,7 +227,7 @@ open_history (Fixture *fixture)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1300, 800);
   gtk_window_present (GTK_WINDOW (window));
-  settle ();
+  sd_test_settle ();
   return SD_HISTORY_WINDOW (window);
 }
 
@@ -352,7 +244,7 @@ test_filters (Fixture       *fixture,
   /* The kind of item. */
   select_kind (window, "Risk");
   g_assert_cmpuint (n_shown (window), ==, fixture->n_risk_entries);
-  g_assert_nonnull (sd_test_find_shown (window, is_label, "Risk · Changed"));
+  g_assert_nonnull (sd_test_find_shown (window, sd_test_label_is, "Risk · Changed"));
   select_kind (window, "Unit");
   g_assert_cmpuint (n_shown (window), ==, 3);
   select_kind (window, "Duty");
@@ -364,10 +256,10 @@ test_filters (Fixture       *fixture,
    * March the next two, and from 2 March on all but the first. */
   sd_history_window_set_days (window, "2026-03-01", "2026-03-01");
   g_assert_cmpuint (n_shown (window), ==, 1);
-  g_assert_nonnull (sd_test_find_shown (window, is_label, "Unit · Added"));
+  g_assert_nonnull (sd_test_find_shown (window, sd_test_label_is, "Unit · Added"));
   /* Who: the operator, and the account it was made from. */
   meta = g_strdup_printf ("2026-03-01 23:59:59 by 张伟 (%s)", g_get_user_name ());
-  g_assert_nonnull (sd_test_find_shown (window, is_label, meta));
+  g_assert_nonnull (sd_test_find_shown (window, sd_test_label_is, meta));
   sd_history_window_set_days (window, "2026-03-02", "2026-03-02");
   g_assert_cmpuint (n_shown (window), ==, 2);
   sd_history_window_set_days (window, "2026-03-02", NULL);
@@ -377,7 +269,7 @@ test_filters (Fixture       *fixture,
 
   /* The search: the operator, then an item by its name today, and by the
    * name it had (the rename records the old one). */
-  search = GTK_EDITABLE (sd_test_find_shown (window, is_search_entry, NULL));
+  search = GTK_EDITABLE (sd_test_find_shown (window, sd_test_is_type, "GtkSearchEntry"));
   gtk_editable_set_text (search, "李娜");
   wait_for_count (window, 1);
   gtk_editable_set_text (search, "综合办公室");
@@ -391,14 +283,15 @@ test_filters (Fixture       *fixture,
 
   /* Nothing matches: the window says so, and clears. */
   g_assert_nonnull (sd_test_find_shown (window, is_status_page, "No Matching Changes"));
-  g_signal_emit_by_name (sd_test_find_shown (window, is_button, "_Clear Filters"), "clicked");
-  iterate ();
+  g_signal_emit_by_name (sd_test_find_shown (window, sd_test_button_labelled, "_Clear Filters"),
+                         "clicked");
+  sd_test_iterate ();
   g_assert_cmpuint (n_shown (window), ==, fixture->n_entries);
   g_assert_cmpstr (gtk_editable_get_text (search), ==, "");
   g_assert_null (sd_test_find (window, is_status_page, "No Matching Changes"));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
+  sd_test_settle ();
 }
 
 /* The change of the risk: each field before and after, in words and in
@@ -417,14 +310,14 @@ test_before_after (Fixture       *fixture,
   select_kind (window, "Risk");
   g_assert_cmpuint (n_shown (window), ==, 2);
   /* The newest risk entry, selected: the change. */
-  g_assert_nonnull (sd_test_find_shown (window, is_label, "R-01 · 数据泄露"));
-  g_assert_nonnull (sd_test_find_shown (window, is_label, "Risk · Changed"));
-  g_assert_nonnull (sd_test_find_shown (window, is_label, "Owner unit"));
+  g_assert_nonnull (sd_test_find_shown (window, sd_test_label_is, "R-01 · 数据泄露"));
+  g_assert_nonnull (sd_test_find_shown (window, sd_test_label_is, "Risk · Changed"));
+  g_assert_nonnull (sd_test_find_shown (window, sd_test_label_is, "Owner unit"));
   /* The old owner by name; the new one by its name today. */
-  before = sd_test_find_shown (window, is_label, "Before: 信息部");
-  after = sd_test_find_shown (window, is_label, "After: 综合办公室");
-  g_assert_nonnull (sd_test_find_shown (window, is_label, "Before: Open"));
-  g_assert_nonnull (sd_test_find_shown (window, is_label, "After: Closed"));
+  before = sd_test_find_shown (window, sd_test_label_is, "Before: 信息部");
+  after = sd_test_find_shown (window, sd_test_label_is, "After: 综合办公室");
+  g_assert_nonnull (sd_test_find_shown (window, sd_test_label_is, "Before: Open"));
+  g_assert_nonnull (sd_test_find_shown (window, sd_test_label_is, "After: Closed"));
   g_assert_true (gtk_widget_has_css_class (before, "error"));
   g_assert_true (gtk_widget_has_css_class (after, "success"));
   attrs = gtk_label_get_attributes (GTK_LABEL (before));
@@ -438,20 +331,20 @@ test_before_after (Fixture       *fixture,
   while (pango_attr_iterator_next (iter));
   g_assert_true (struck);
   /* Not what did not change. */
-  g_assert_null (sd_test_find (window, is_label, "Title"));
-  save_screenshot (GTK_WIDGET (window), "history.png");
+  g_assert_null (sd_test_find (window, sd_test_label_is, "Title"));
+  sd_test_save_screenshot (GTK_WIDGET (window), "history.png");
 
   /* The addition, below it: values after only. */
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (sd_history_window_get_model (window)),
                                      1);
-  iterate ();
-  g_assert_nonnull (sd_test_find_shown (window, is_label, "Risk · Added"));
-  g_assert_nonnull (sd_test_find_shown (window, is_label, "After: 数据泄露"));
-  g_assert_nonnull (sd_test_find_shown (window, is_label, "After: 信息部"));
-  g_assert_null (sd_test_find (window, is_label, "Before: 信息部"));
+  sd_test_iterate ();
+  g_assert_nonnull (sd_test_find_shown (window, sd_test_label_is, "Risk · Added"));
+  g_assert_nonnull (sd_test_find_shown (window, sd_test_label_is, "After: 数据泄露"));
+  g_assert_nonnull (sd_test_find_shown (window, sd_test_label_is, "After: 信息部"));
+  g_assert_null (sd_test_find (window, sd_test_label_is, "Before: 信息部"));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
+  sd_test_settle ();
 }
 
 /* New edits appear at the top while the window is open, by themselves. */
@@ -470,7 +363,7 @@ test_follows_edits (Fixture       *fixture,
   wait_for_count (window, fixture->n_entries + 1);
   /* The change that was selected stays selected, one lower. */
   g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 1);
-  g_assert_nonnull (sd_test_find_shown (window, is_label, "Person · Deleted"));
+  g_assert_nonnull (sd_test_find_shown (window, sd_test_label_is, "Person · Deleted"));
 
   /* A filtered list takes only what it shows. */
   select_kind (window, "Unit");
@@ -484,7 +377,7 @@ test_follows_edits (Fixture       *fixture,
   g_assert_cmpuint (n_shown (window), ==, 4);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
+  sd_test_settle ();
 }
 
 /* An editor asks for one item's history. */
@@ -498,49 +391,42 @@ test_one_item (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (parent));
   sd_history_window_present (GTK_WINDOW (parent), fixture->store, "units",
                              sd_item_get_id (SD_ITEM (fixture->office)));
-  settle ();
-  window = find_history_window ();
+  sd_test_settle ();
+  window = sd_test_find_toplevel (SD_TYPE_HISTORY_WINDOW);
   g_assert_nonnull (window);
   /* Added, renamed. */
   g_assert_cmpuint (n_shown (window), ==, 2);
-  g_assert_nonnull (sd_test_find_shown (window, is_label, "Before: 办公室"));
+  g_assert_nonnull (sd_test_find_shown (window, sd_test_label_is, "Before: 办公室"));
   /* The chip names it, and takes the restriction away. */
-  g_signal_emit_by_name (gtk_widget_get_ancestor (sd_test_find_shown (window, is_label,
+  g_signal_emit_by_name (gtk_widget_get_ancestor (sd_test_find_shown (window, sd_test_label_is,
                                                                       "综合办公室"),
                                                   GTK_TYPE_BUTTON), "clicked");
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpuint (n_shown (window), ==, 3);
 
   /* Asked again for another item: the same window. */
   sd_history_window_present (GTK_WINDOW (parent), fixture->store, "risks",
                              sd_item_get_id (SD_ITEM (fixture->risk)));
-  settle ();
-  g_assert_true (find_history_window () == window);
+  sd_test_settle ();
+  g_assert_true (sd_test_find_toplevel (SD_TYPE_HISTORY_WINDOW) == window);
   g_assert_cmpuint (n_shown (window), ==, fixture->n_risk_entries);
 
   gtk_window_destroy (GTK_WINDOW (parent));
-  settle ();
-  g_assert_null (find_history_window ());
+  sd_test_settle ();
+  g_assert_null (sd_test_find_toplevel (SD_TYPE_HISTORY_WINDOW));
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GtkCssProvider) style = NULL;
   int status;
 
   /* Local time is UTC+8 (see the fixture's dates). */
   g_setenv ("TZ", "CST-8", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
-  sd_ui_ensure_resources ();
-
-  style = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (style, RESOURCE_PREFIX "/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (style),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  sd_test_load_style ();
 
   app = gtk_application_new (NULL, G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));

@@ -14,6 +14,7 @@
 #include <adwaita.h>
 
 #include "sd-mapped-model.h"
+#include "sd-test-widgets.h"
 
 #define N_ITEMS 1000
 
@@ -26,18 +27,6 @@ typedef struct
   GtkSingleSelection *selection;  /* of the first */
   GtkAdjustment      *adjustment; /* the first's */
 } Fixture;
-
-/* Lets frames be laid out and drawn. */
-static void
-settle (void)
-{
-  for (int k = 0; k < 50; k++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (1000);
-    }
-}
 
 static void
 setup_cb (GtkSignalListItemFactory *factory,
@@ -107,7 +96,7 @@ show (Fixture    *f,
       const char *name)
 {
   gtk_stack_set_visible_child_name (f->stack, name);
-  settle ();
+  sd_test_settle_frames ();
 }
 
 static void
@@ -127,7 +116,7 @@ fixture_set_up (Fixture       *f,
   f->adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (f->first));
   gtk_stack_set_visible_child_name (f->stack, "empty");
   gtk_window_present (GTK_WINDOW (f->window));
-  settle ();
+  sd_test_settle_frames ();
 }
 
 static void
@@ -136,7 +125,7 @@ fixture_tear_down (Fixture       *f,
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
   g_clear_object (&f->selection);
-  settle ();
+  sd_test_settle_frames ();
 }
 
 /* Rows only while shown, or while hidden last. */
@@ -187,7 +176,7 @@ test_scroll (Fixture       *f,
   page = gtk_adjustment_get_page_size (f->adjustment);
   g_assert_cmpfloat (upper, >, 4 * page);
   gtk_adjustment_set_value (f->adjustment, upper / 2);
-  settle ();
+  sd_test_settle_frames ();
   value = gtk_adjustment_get_value (f->adjustment);
   g_assert_cmpfloat (value, >, 0);
 

@@ -24,6 +24,7 @@
 #include "sd-matrix-view.h"
 #include "sd-post.h"
 #include "sd-store.h"
+#include "sd-test-widgets.h"
 #include "sd-unit.h"
 
 typedef struct
@@ -56,13 +57,6 @@ assign (Fixture    *f,
                                      "duty-id", id (duty), property, id (party),
                                      "role", role, NULL));
   g_assert_no_error (error);
-}
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
 }
 
 static void
@@ -114,24 +108,14 @@ fixture_set_up (Fixture       *f,
   assign (f, f->d2, "post", f->admin, "R");
   assign (f, f->d2, "unit", f->it, "I");
   assign (f, f->d3, "post", f->loose, "C");
-  iterate ();
+  sd_test_iterate ();
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *path = g_strdup (sd_store_get_path (f->store));
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
-  g_clear_object (&f->store);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-
-      g_remove (file);
-    }
-  g_rmdir (f->dir);
+  sd_test_remove_store (&f->store, f->dir);
   g_free (f->dir);
 }
 
@@ -281,7 +265,7 @@ test_follows_store (Fixture       *f,
 
   /* Not yet: the edits are batched. */
   g_assert_cmpuint (changed, ==, 0);
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpuint (changed, ==, 1);
 
   g_assert_cmpuint (sd_duty_matrix_get_roles (matrix, sd_duty_matrix_find_duty (matrix, id (f->d3)),
@@ -319,7 +303,7 @@ test_edit_in_place (Fixture       *f,
   g_assert_true (sd_duty_matrix_get_row_duty (matrix, 1) == f->d3);
 
   /* Nothing left for an idle rebuild to do. */
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpuint (changed, ==, 1);
 }
 
@@ -573,21 +557,9 @@ test_view_keyboard (Fixture       *f,
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 400);
   gtk_window_present (GTK_WINDOW (window));
   for (int i = 0; i < 20; i++)
-    iterate ();
+    sd_test_iterate ();
 
-  {
-    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (view);
-
-    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-      {
-        g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
-
-        /* The widget keeps its controllers: borrowing is safe. */
-        if (GTK_IS_EVENT_CONTROLLER_KEY (c))
-          key = c;
-      }
-    g_assert_nonnull (key);
-  }
+  key = sd_test_controller (view, GTK_TYPE_EVENT_CONTROLLER_KEY);
 
 #define PRESS(keyval) \
   g_signal_emit_by_name (key, "key-pressed", keyval, 0, 0, &(gboolean) { FALSE })
@@ -638,7 +610,7 @@ test_view_keyboard (Fixture       *f,
 #undef PRESS
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  sd_test_iterate ();
 }
 
 /* Editing in the widget */
@@ -688,7 +660,6 @@ static void
 rig_set_up (Rig     *rig,
             SdStore *store)
 {
-  g_autoptr(GListModel) controllers = NULL;
   GtkWidget *scrolled = gtk_scrolled_window_new ();
 
   memset (rig, 0, sizeof *rig);
@@ -703,31 +674,20 @@ rig_set_up (Rig     *rig,
   gtk_window_set_default_size (GTK_WINDOW (rig->window), 1000, 500);
   gtk_window_present (GTK_WINDOW (rig->window));
   for (int i = 0; i < 20; i++)
-    iterate ();
+    sd_test_iterate ();
 
   g_signal_connect (rig->view, "edited", G_CALLBACK (edited_cb), &rig->edits);
   g_signal_connect (rig->view, "error", G_CALLBACK (error_cb), &rig->edits);
 
-  controllers = gtk_widget_observe_controllers (GTK_WIDGET (rig->view));
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
-
-      /* The widget keeps its controllers: borrowing is safe. */
-      if (GTK_IS_EVENT_CONTROLLER_KEY (c))
-        rig->key = c;
-      else if (GTK_IS_GESTURE_DRAG (c))
-        rig->drag = GTK_GESTURE (c);
-    }
-  g_assert_nonnull (rig->key);
-  g_assert_nonnull (rig->drag);
+  rig->key = sd_test_controller (rig->view, GTK_TYPE_EVENT_CONTROLLER_KEY);
+  rig->drag = sd_test_controller (rig->view, GTK_TYPE_GESTURE_DRAG);
 }
 
 static void
 rig_tear_down (Rig *rig)
 {
   gtk_window_destroy (GTK_WINDOW (rig->window));
-  iterate ();
+  sd_test_iterate ();
   g_clear_object (&rig->matrix);
   g_clear_pointer (&rig->edits.undo, g_array_unref);
   g_clear_error (&rig->edits.error);
@@ -738,10 +698,7 @@ press (Rig             *rig,
        guint            keyval,
        GdkModifierType  state)
 {
-  gboolean handled = FALSE;
-
-  g_signal_emit_by_name (rig->key, "key-pressed", keyval, 0, state, &handled);
-  g_assert_true (handled);
+  g_assert_true (sd_test_press_key (rig->key, keyval, state));
 }
 
 /* A press and a release of the primary button over a cell, as the drag
@@ -1081,14 +1038,14 @@ test_view_popover (Fixture       *f,
   press (&rig, GDK_KEY_Down, GDK_SHIFT_MASK);           /* stays: d2 is the last duty */
   press (&rig, GDK_KEY_Right, GDK_SHIFT_MASK);          /* and the director */
   press (&rig, GDK_KEY_Menu, 0);
-  iterate ();
+  sd_test_iterate ();
   g_assert_true (gtk_widget_get_visible (popover));
   for (guint i = 0; i < 5; i++)
     g_assert_nonnull (find_role_button (popover, (const char *[]) { "R", "A", "C", "I", "" }[i]));
 
   button = find_role_button (popover, "A");
   g_signal_emit_by_name (button, "clicked");
-  iterate ();
+  sd_test_iterate ();
   g_assert_false (gtk_widget_get_visible (popover));
   assert_roles (f, f->d2, "unit", f->company, "A");
   assert_roles (f, f->d2, "post", f->director, "A");
@@ -1097,10 +1054,10 @@ test_view_popover (Fixture       *f,
 
   /* Shift+F10 too; "None" clears. */
   press (&rig, GDK_KEY_F10, GDK_SHIFT_MASK);
-  iterate ();
+  sd_test_iterate ();
   g_assert_true (gtk_widget_get_visible (popover));
   g_signal_emit_by_name (find_role_button (popover, ""), "clicked");
-  iterate ();
+  sd_test_iterate ();
   assert_roles (f, f->d2, "unit", f->company, "");
   assert_roles (f, f->d2, "post", f->director, "");
   rig_tear_down (&rig);
@@ -1237,7 +1194,7 @@ test_view_zoom (Fixture       *f,
   /* Clicks still land on the right cell when zoomed. */
   press (&rig, GDK_KEY_plus, GDK_CONTROL_MASK);
   for (int i = 0; i < 5; i++)
-    iterate ();
+    sd_test_iterate ();
   click (&rig, 4, 5);
   {
     guint row, column;

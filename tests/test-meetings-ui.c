@@ -54,33 +54,6 @@ typedef struct
   GtkWidget    *overlay;
 } Fixture;
 
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-/* Lets idles, timeouts and frames run for a while. */
-static void
-settle_for (int ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-  iterate ();
-}
-
-static void
-settle (void)
-{
-  settle_for (300);
-}
-
 static gint64
 id (gpointer item)
 {
@@ -197,27 +170,10 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *path = g_strdup (sd_store_get_path (f->store));
-  const char *suffixes[] = { "", "-wal", "-shm" };
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  GtkWindow *window;
-
-  while ((window = g_list_model_get_item (toplevels, 0)) != NULL)
-    {
-      gtk_window_destroy (window);
-      g_object_unref (window);
-    }
-  iterate ();
+  sd_test_destroy_windows ();
 
   g_clear_pointer (&f->streams, g_ptr_array_unref);
-  g_clear_object (&f->store);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-
-      g_remove (file);
-    }
-  g_rmdir (f->dir);
+  sd_test_remove_store (&f->store, f->dir);
   g_free (f->dir);
 }
 
@@ -227,82 +183,16 @@ show (Fixture   *f,
 {
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (f->overlay), child);
   gtk_window_present (f->window);
-  settle ();
+  sd_test_settle ();
 }
 
 /* Finding widgets: see sd-test-widgets.h. */
-
-static gboolean
-label_showing (GtkWidget  *widget,
-               const char *text)
-{
-  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
-}
-
-static gboolean
-label_is (GtkWidget  *widget,
-          const char *text)
-{
-  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
-}
-
-static gboolean
-button_labelled (GtkWidget  *widget,
-                 const char *label)
-{
-  return GTK_IS_BUTTON (widget) &&
-         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
-}
-
-static gboolean
-row_titled (GtkWidget  *widget,
-            const char *title)
-{
-  return ADW_IS_PREFERENCES_ROW (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
-}
 
 static gboolean
 has_class (GtkWidget  *widget,
            const char *style_class)
 {
   return gtk_widget_has_css_class (widget, style_class);
-}
-
-static gboolean
-is_type (GtkWidget  *widget,
-         const char *type_name)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, g_type_from_name (type_name));
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("SD_TEST_SCREENSHOT");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-  settle ();
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("saved %s", path);
 }
 
 static guint
@@ -345,11 +235,11 @@ activate_entry_row (GtkWidget  *root,
                     const char *title,
                     const char *text)
 {
-  GtkWidget *row = sd_test_find_shown (root, row_titled, title);
+  GtkWidget *row = sd_test_find_shown (root, sd_test_row_titled, title);
 
   gtk_editable_set_text (GTK_EDITABLE (row), text);
   g_signal_emit_by_name (row, "entry-activated");
-  iterate ();
+  sd_test_iterate ();
 }
 
 /* The meetings view */
@@ -373,36 +263,37 @@ test_view_edit (Fixture       *f,
   guint n_tasks, k = 0;
 
   show (f, widget);
-  g_assert_nonnull (sd_test_find (widget, label_is, "No Plan"));
+  g_assert_nonnull (sd_test_find (widget, sd_test_label_is, "No Plan"));
   g_assert_null (sd_meetings_view_add (view));
 
   sd_meetings_view_set_plan (view, f->plan);
-  iterate ();
-  g_assert_nonnull (sd_test_find (widget, label_is, "No Meetings Yet"));
+  sd_test_iterate ();
+  g_assert_nonnull (sd_test_find (widget, sd_test_label_is, "No Meetings Yet"));
 
   /* Added: of today, a quarterly review, selected and shown. */
   meeting = sd_meetings_view_add (view);
   g_assert_nonnull (meeting);
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpuint (sd_meeting_get_plan_id (meeting), ==, id (f->plan));
   g_assert_cmpstr (sd_meeting_get_date (meeting), ==, today);
   g_assert_cmpstr (sd_meeting_get_kind (meeting), ==, "quarterly-review");
-  g_assert_nonnull (sd_test_find (widget, label_is, "Quarterly review"));
-  g_assert_nonnull (sd_test_find (widget, label_showing, "0 attendees · 0 decisions"));
+  g_assert_nonnull (sd_test_find (widget, sd_test_label_is, "Quarterly review"));
+  g_assert_nonnull (sd_test_find (widget, sd_test_label_showing, "0 attendees · 0 decisions"));
 
   /* The kind, as it is chosen. */
-  kind = sd_test_find_shown (widget, row_titled, "_Kind");
+  kind = sd_test_find_shown (widget, sd_test_row_titled, "_Kind");
   adw_combo_row_set_selected (ADW_COMBO_ROW (kind), 2);
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpstr (sd_meeting_get_kind (meeting), ==, "year-end");
-  g_assert_nonnull (sd_test_find (widget, label_is, "Year-end summary"));
+  g_assert_nonnull (sd_test_find (widget, sd_test_label_is, "Year-end summary"));
 
   /* The date on Enter; one that is no date is refused, with a word why. */
   activate_entry_row (widget, "_Date (YYYY-MM-DD)", "2026-02-30");
   g_assert_cmpstr (sd_meeting_get_date (meeting), ==, today);
-  g_assert_nonnull (sd_test_find (GTK_WIDGET (f->window), label_showing, "is not a date"));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sd_test_find_shown (widget, row_titled,
-                                                                    "_Date (YYYY-MM-DD)"))),
+  g_assert_nonnull (sd_test_find (GTK_WIDGET (f->window), sd_test_label_showing, "is not a date"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sd_test_find_shown (widget,
+                                                                            sd_test_row_titled,
+                                                                            "_Date (YYYY-MM-DD)"))),
                    ==, today);
   activate_entry_row (widget, "_Date (YYYY-MM-DD)", " 2025-12-20 ");
   g_assert_cmpstr (sd_meeting_get_date (meeting), ==, "2025-12-20");
@@ -410,44 +301,44 @@ test_view_edit (Fixture       *f,
   /* The title on Enter, the minutes a moment after typing stops. */
   activate_entry_row (widget, "_Title", "2025年度保密工作总结会");
   g_assert_cmpstr (sd_meeting_get_title (meeting), ==, "2025年度保密工作总结会");
-  g_assert_nonnull (sd_test_find (widget, label_is, "2025年度保密工作总结会"));
+  g_assert_nonnull (sd_test_find (widget, sd_test_label_is, "2025年度保密工作总结会"));
   minutes = gtk_text_view_get_buffer (GTK_TEXT_VIEW (sd_test_find_shown (widget, has_class,
                                                                  "sd-meeting-minutes")));
   gtk_text_buffer_set_text (minutes, "会议通报了全年保密工作。", -1);
   g_assert_null (sd_meeting_get_minutes (meeting));
-  settle_for (1300);
+  sd_test_settle_for (1300);
   g_assert_cmpstr (sd_meeting_get_minutes (meeting), ==, "会议通报了全年保密工作。");
 
   /* An attendee through the picker: a list view over the active people
    * who do not attend yet, searched by name or unit. */
-  picker = gtk_widget_get_ancestor (sd_test_find_shown (widget, label_is, "Add Attendee"),
+  picker = gtk_widget_get_ancestor (sd_test_find_shown (widget, sd_test_label_is, "Add Attendee"),
                                     GTK_TYPE_MENU_BUTTON);
   g_assert_nonnull (picker);
   gtk_menu_button_popup (GTK_MENU_BUTTON (picker));
-  settle ();
+  sd_test_settle ();
   popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (picker)));
-  list_view = sd_test_find_shown (popover, is_type, "GtkListView");
+  list_view = sd_test_find_shown (popover, sd_test_is_type, "GtkListView");
   offered = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)));
   g_assert_cmpuint (g_list_model_get_n_items (offered), ==, 3);  /* 赵六 is inactive */
-  search = sd_test_find_shown (popover, is_type, "GtkSearchEntry");
+  search = sd_test_find_shown (popover, sd_test_is_type, "GtkSearchEntry");
   gtk_editable_set_text (GTK_EDITABLE (search), "信息");
-  settle ();
+  sd_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (offered), ==, 2);  /* 李四, 王五 */
   gtk_editable_set_text (GTK_EDITABLE (search), "李");
-  settle ();
+  sd_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (offered), ==, 1);
-  save_screenshot (popover, "meetings-picker.png");
+  sd_test_save_screenshot (popover, "meetings-picker.png");
   g_signal_emit_by_name (search, "activate");
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpuint (n_attendees (f, id (meeting)), ==, 1);
-  settle ();
+  sd_test_settle ();
   /* 李四 attends now, and is no longer offered. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "");
   g_assert_cmpuint (g_list_model_get_n_items (offered), ==, 2);
-  g_assert_nonnull (sd_test_find (widget, label_is, "李四"));
-  g_assert_nonnull (sd_test_find (widget, label_showing, "1 attendee · 0 decisions"));
+  g_assert_nonnull (sd_test_find (widget, sd_test_label_is, "李四"));
+  g_assert_nonnull (sd_test_find (widget, sd_test_label_showing, "1 attendee · 0 decisions"));
   gtk_menu_button_popdown (GTK_MENU_BUTTON (picker));
-  iterate ();
+  sd_test_iterate ();
 
   /* A decision, with Enter. */
   activate_entry_row (widget, "_New decision", "  下季度开展涉密载体专项检查  ");
@@ -455,19 +346,21 @@ test_view_edit (Fixture       *f,
   g_assert_nonnull (decision);
   g_assert_cmpstr (sd_decision_get_text (decision), ==, "下季度开展涉密载体专项检查");
   g_assert_cmpint (sd_decision_get_task_id (decision), ==, 0);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sd_test_find_shown (widget, row_titled,
-                                                                    "_New decision"))), ==, "");
-  iterate ();
-  g_assert_nonnull (sd_test_find (widget, row_titled, "下季度开展涉密载体专项检查"));
-  g_assert_nonnull (sd_test_find (widget, label_showing, "1 attendee · 1 decision"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sd_test_find_shown (widget,
+                                                                            sd_test_row_titled,
+                                                                            "_New decision"))),
+                   ==, "");
+  sd_test_iterate ();
+  g_assert_nonnull (sd_test_find (widget, sd_test_row_titled, "下季度开展涉密载体专项检查"));
+  g_assert_nonnull (sd_test_find (widget, sd_test_label_showing, "1 attendee · 1 decision"));
 
   /* Made a task: in the stream and months chosen, titled as the decision. */
   n_tasks = g_list_model_get_n_items (sd_store_get_items (f->store, SD_TYPE_PLAN_TASK));
   make = sd_test_find_shown (widget, has_class, "sd-make-task-button");
   gtk_menu_button_popup (GTK_MENU_BUTTON (make));
-  settle ();
+  sd_test_settle ();
   popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (make)));
-  for (GtkWidget *child = sd_test_find_shown (popover, is_type, "GtkDropDown");
+  for (GtkWidget *child = sd_test_find_shown (popover, sd_test_is_type, "GtkDropDown");
        child != NULL && k < 3;
        child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_DROP_DOWN (child))
@@ -482,7 +375,7 @@ test_view_edit (Fixture       *f,
   gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_downs[1]), 3);
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (drop_downs[2])), ==, 5);
   g_signal_emit_by_name (sd_test_find_shown (popover, has_class, "sd-make-task"), "clicked");
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (sd_store_get_items (f->store, SD_TYPE_PLAN_TASK)),
                     ==, n_tasks + 1);
   task = sd_store_lookup (f->store, SD_TYPE_PLAN_TASK, sd_decision_get_task_id (decision));
@@ -496,8 +389,8 @@ test_view_edit (Fixture       *f,
   g_assert_cmpstr (sd_plan_task_get_status (task), ==, "planned");
 
   /* The row shows the task and its status; it cannot be made again. */
-  settle ();
-  g_assert_nonnull (sd_test_find (widget, label_is, "Task: 下季度开展涉密载体专项检查 · Planned"));
+  sd_test_settle ();
+  g_assert_nonnull (sd_test_find (widget, sd_test_label_is, "Task: 下季度开展涉密载体专项检查 · Planned"));
   g_assert_null (sd_test_find (widget, has_class, "sd-make-task-button"));
   g_assert_null (sd_decision_make_task (f->store, decision, NULL, 1, 2, &error));
   g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CONSTRAINT);
@@ -506,10 +399,10 @@ test_view_edit (Fixture       *f,
                     ==, n_tasks + 1);
   /* The task's status follows. */
   g_assert_true (sd_store_update (f->store, task, &error, "status", "in-progress", NULL));
-  settle ();
-  g_assert_nonnull (sd_test_find (widget, label_is, "Task: 下季度开展涉密载体专项检查 · In progress"));
+  sd_test_settle ();
+  g_assert_nonnull (sd_test_find (widget, sd_test_label_is, "Task: 下季度开展涉密载体专项检查 · In progress"));
 
-  save_screenshot (GTK_WIDGET (f->window), "meetings.png");
+  sd_test_save_screenshot (GTK_WIDGET (f->window), "meetings.png");
 }
 
 static void
@@ -542,26 +435,27 @@ test_view_delete_undo (Fixture       *f,
   task = sd_decision_make_task (f->store, decision, f->streams->pdata[6], 7, 9, &error);
   g_assert_no_error (error);
   task_id = id (task);
-  settle ();
-  g_assert_nonnull (sd_test_find (widget, label_showing, "2 attendees · 1 decision"));
-  g_assert_nonnull (sd_test_find (widget, label_is, "张三"));
+  sd_test_settle ();
+  g_assert_nonnull (sd_test_find (widget, sd_test_label_showing, "2 attendees · 1 decision"));
+  g_assert_nonnull (sd_test_find (widget, sd_test_label_is, "张三"));
 
   /* Deleted with its attendees and decisions; its neighbour is shown. */
   g_assert_true (gtk_widget_activate_action (widget, "meetings.delete", NULL));
-  iterate ();
+  sd_test_iterate ();
   g_assert_null (sd_store_lookup (f->store, SD_TYPE_MEETING, second_id));
   g_assert_cmpuint (n_attendees (f, second_id), ==, 0);
   g_assert_null (only_decision (f, second_id));
   g_assert_nonnull (sd_store_lookup (f->store, SD_TYPE_PLAN_TASK, task_id));
-  g_assert_nonnull (sd_test_find (GTK_WIDGET (f->window), label_showing, "Meeting “二季度例会” deleted"));
-  settle ();
-  g_assert_nonnull (sd_test_find (widget, label_is, "一季度例会"));
-  g_assert_null (sd_test_find (widget, label_is, "二季度例会"));
-  g_assert_null (sd_test_find (widget, label_is, "张三"));
+  g_assert_nonnull (sd_test_find (f->window, sd_test_label_showing, "Meeting “二季度例会” deleted"));
+  sd_test_settle ();
+  g_assert_nonnull (sd_test_find (widget, sd_test_label_is, "一季度例会"));
+  g_assert_null (sd_test_find (widget, sd_test_label_is, "二季度例会"));
+  g_assert_null (sd_test_find (widget, sd_test_label_is, "张三"));
 
   /* Undo: all of it back, and shown again. */
-  g_signal_emit_by_name (sd_test_find_shown (f->window, button_labelled, "_Undo"), "clicked");
-  iterate ();
+  g_signal_emit_by_name (sd_test_find_shown (f->window, sd_test_button_labelled, "_Undo"),
+                         "clicked");
+  sd_test_iterate ();
   back = sd_store_lookup (f->store, SD_TYPE_MEETING, second_id);
   g_assert_nonnull (back);
   g_assert_cmpstr (sd_meeting_get_title (back), ==, "二季度例会");
@@ -570,46 +464,29 @@ test_view_delete_undo (Fixture       *f,
   g_assert_nonnull (decision);
   g_assert_cmpstr (sd_decision_get_text (decision), ==, "完善应急预案");
   g_assert_cmpint (sd_decision_get_task_id (decision), ==, task_id);
-  settle ();
-  g_assert_nonnull (sd_test_find (widget, label_is, "张三"));
-  g_assert_nonnull (sd_test_find (widget, label_is, "Task: 完善应急预案 · Planned"));
+  sd_test_settle ();
+  g_assert_nonnull (sd_test_find (widget, sd_test_label_is, "张三"));
+  g_assert_nonnull (sd_test_find (widget, sd_test_label_is, "Task: 完善应急预案 · Planned"));
 
   /* The last one gone: the empty state says what to do. */
   g_assert_true (gtk_widget_activate_action (widget, "meetings.delete", NULL));
   g_assert_true (gtk_widget_activate_action (widget, "meetings.delete", NULL));
-  settle ();
+  sd_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (sd_store_get_items (f->store, SD_TYPE_MEETING)),
                     ==, 0);
-  g_assert_nonnull (sd_test_find (widget, label_is, "No Meetings Yet"));
+  g_assert_nonnull (sd_test_find (widget, sd_test_label_is, "No Meetings Yet"));
 }
 
 /* Meeting mode */
-
-static GtkEventController *
-key_controller (GtkWidget *widget)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
-        return controller;
-    }
-  g_assert_not_reached ();
-}
 
 static void
 press (SdMeetingMode *mode,
        guint          keyval)
 {
-  gboolean handled = FALSE;
+  GtkEventController *key = sd_test_controller (mode, GTK_TYPE_EVENT_CONTROLLER_KEY);
 
-  g_signal_emit_by_name (key_controller (GTK_WIDGET (mode)), "key-pressed", keyval, 0, 0,
-                         &handled);
-  g_assert_true (handled);
-  iterate ();
+  g_assert_true (sd_test_press_key (key, keyval, 0));
+  sd_test_iterate ();
 }
 
 static void
@@ -657,27 +534,28 @@ test_mode_slides_and_keys (Fixture       *f,
 
   show (f, widget);
   sd_meeting_mode_start (mode, f->plan);
-  settle ();
+  sd_test_settle ();
 
   /* The summary, a slide per stream, the overdue tasks, the open findings. */
   n = sd_meeting_mode_get_n_slides (mode);
   g_assert_cmpuint (n, ==, 1 + f->streams->len + 2);
   g_assert_cmpuint (sd_meeting_mode_get_slide (mode), ==, 0);
-  g_assert_nonnull (sd_test_find (widget, label_is, "1 / 10"));
-  g_assert_nonnull (sd_test_find (widget, label_showing, "全年核心涉密信息零泄露"));
+  g_assert_nonnull (sd_test_find (widget, sd_test_label_is, "1 / 10"));
+  g_assert_nonnull (sd_test_find (widget, sd_test_label_showing, "全年核心涉密信息零泄露"));
   /* 1 of the 3 tasks done; 2 overdue; 1 of 2 findings closed, 1 overdue. */
-  g_assert_nonnull (sd_test_find (widget, label_is, "1/3 (33 %)"));
-  g_assert_nonnull (sd_test_find (widget, label_is, "1/2 (50 %)"));
+  g_assert_nonnull (sd_test_find (widget, sd_test_label_is, "1/3 (33 %)"));
+  g_assert_nonnull (sd_test_find (widget, sd_test_label_is, "1/2 (50 %)"));
   /* The window's focus widget, whether or not the window is the active
    * one: tests running side by side on one display take turns at that. */
   g_assert_true (gtk_root_get_focus (gtk_widget_get_root (widget)) == widget);
-  save_screenshot (GTK_WIDGET (f->window), "meeting-mode-summary.png");
+  sd_test_save_screenshot (GTK_WIDGET (f->window), "meeting-mode-summary.png");
 
   /* Moving about. */
   press (mode, GDK_KEY_Right);
   g_assert_cmpuint (sd_meeting_mode_get_slide (mode), ==, 1);
-  g_assert_nonnull (sd_test_find (widget, label_is, "2 / 10"));
-  g_assert_nonnull (sd_test_find (widget, label_is, sd_plan_stream_get_name (f->streams->pdata[0])));
+  g_assert_nonnull (sd_test_find (widget, sd_test_label_is, "2 / 10"));
+  g_assert_nonnull (sd_test_find (widget, sd_test_label_is,
+                                  sd_plan_stream_get_name (f->streams->pdata[0])));
   press (mode, GDK_KEY_End);
   g_assert_cmpuint (sd_meeting_mode_get_slide (mode), ==, n - 1);
   press (mode, GDK_KEY_Right);
@@ -693,25 +571,25 @@ test_mode_slides_and_keys (Fixture       *f,
   g_assert_cmpuint (sd_meeting_mode_get_slide (mode), ==, 2);
   press (mode, GDK_KEY_7);
   g_assert_cmpuint (sd_meeting_mode_get_slide (mode), ==, 7);
-  g_assert_nonnull (sd_test_find (widget, label_is, "8 / 10"));
+  g_assert_nonnull (sd_test_find (widget, sd_test_label_is, "8 / 10"));
 
   /* The first stream: its two tasks, both late; D on the first records
    * it done in the store, and the slide follows. */
   press (mode, GDK_KEY_1);
   g_assert_cmpuint (sd_meeting_mode_get_slide (mode), ==, 1);
-  g_assert_nonnull (sd_test_find (widget, label_is, "全员保密培训"));
-  g_assert_nonnull (sd_test_find (widget, label_is, "新员工保密教育"));
-  g_assert_nonnull (sd_test_find (widget, label_is, "0/2 done · 2 late"));
-  g_assert_nonnull (sd_test_find (widget, label_is, "Late"));
+  g_assert_nonnull (sd_test_find (widget, sd_test_label_is, "全员保密培训"));
+  g_assert_nonnull (sd_test_find (widget, sd_test_label_is, "新员工保密教育"));
+  g_assert_nonnull (sd_test_find (widget, sd_test_label_is, "0/2 done · 2 late"));
+  g_assert_nonnull (sd_test_find (widget, sd_test_label_is, "Late"));
   press (mode, GDK_KEY_Down);
   g_assert_nonnull (sd_test_find (widget, has_class, "selected"));
-  save_screenshot (GTK_WIDGET (f->window), "meeting-mode-stream.png");
+  sd_test_save_screenshot (GTK_WIDGET (f->window), "meeting-mode-stream.png");
   press (mode, GDK_KEY_d);
   g_assert_cmpstr (sd_plan_task_get_status (f->t1), ==, "done");
   g_assert_cmpint (sd_plan_task_get_progress (f->t1), ==, 100);
   g_assert_cmpstr (sd_plan_task_get_status (f->t2), ==, "in-progress");
-  settle ();
-  g_assert_nonnull (sd_test_find (widget, label_is, "1/2 done · 1 late"));
+  sd_test_settle ();
+  g_assert_nonnull (sd_test_find (widget, sd_test_label_is, "1/2 done · 1 late"));
   /* The choice stays on the task; Down and P go on to the next. */
   press (mode, GDK_KEY_Down);
   press (mode, GDK_KEY_P);
@@ -720,46 +598,46 @@ test_mode_slides_and_keys (Fixture       *f,
   g_assert_cmpstr (sd_plan_task_get_status (f->t2), ==, "done");
   press (mode, GDK_KEY_p);
   g_assert_cmpstr (sd_plan_task_get_status (f->t2), ==, "in-progress");
-  settle ();
+  sd_test_settle ();
 
   /* The overdue list has what is late now, and follows the store. */
   press (mode, GDK_KEY_End);
   press (mode, GDK_KEY_Left);
-  g_assert_nonnull (sd_test_find (widget, label_is, "Overdue Tasks"));
-  g_assert_nonnull (sd_test_find (widget, label_is, "新员工保密教育"));
-  g_assert_null (sd_test_find (widget, label_is, "全员保密培训"));
+  g_assert_nonnull (sd_test_find (widget, sd_test_label_is, "Overdue Tasks"));
+  g_assert_nonnull (sd_test_find (widget, sd_test_label_is, "新员工保密教育"));
+  g_assert_null (sd_test_find (widget, sd_test_label_is, "全员保密培训"));
   g_assert_true (sd_store_update (f->store, f->t1, &error, "status", "planned", NULL));
-  settle ();
-  g_assert_nonnull (sd_test_find (widget, label_is, "全员保密培训"));
+  sd_test_settle ();
+  g_assert_nonnull (sd_test_find (widget, sd_test_label_is, "全员保密培训"));
   g_assert_cmpuint (sd_meeting_mode_get_slide (mode), ==, n - 2);
 
   /* The open findings, the overdue one marked; not the closed one. */
   press (mode, GDK_KEY_Right);
-  g_assert_nonnull (sd_test_find (widget, label_is, "Open Findings"));
-  g_assert_nonnull (sd_test_find (widget, label_is, "涉密计算机违规连接互联网"));
-  g_assert_nonnull (sd_test_find (widget, label_is, "Overdue"));
-  g_assert_null (sd_test_find (widget, label_is, "文件柜未上锁"));
-  save_screenshot (GTK_WIDGET (f->window), "meeting-mode-findings.png");
+  g_assert_nonnull (sd_test_find (widget, sd_test_label_is, "Open Findings"));
+  g_assert_nonnull (sd_test_find (widget, sd_test_label_is, "涉密计算机违规连接互联网"));
+  g_assert_nonnull (sd_test_find (widget, sd_test_label_is, "Overdue"));
+  g_assert_null (sd_test_find (widget, sd_test_label_is, "文件柜未上锁"));
+  sd_test_save_screenshot (GTK_WIDGET (f->window), "meeting-mode-findings.png");
   g_assert_true (sd_store_update (f->store, f->open_finding, &error, "status", "closed", NULL));
-  settle ();
-  g_assert_null (sd_test_find (widget, label_is, "涉密计算机违规连接互联网"));
-  g_assert_nonnull (sd_test_find (widget, label_is, "No open findings."));
+  sd_test_settle ();
+  g_assert_null (sd_test_find (widget, sd_test_label_is, "涉密计算机违规连接互联网"));
+  g_assert_nonnull (sd_test_find (widget, sd_test_label_is, "No open findings."));
 
   /* A stream more is a slide more; tasks of no stream get one of their
    * own, before the overdue list, only while there are any. */
   insert_ok (f->store, SD_TYPE_PLAN_STREAM, "plan-id", id (f->plan), "name", "专项整治",
              "position", 7, NULL);
-  settle ();
+  sd_test_settle ();
   g_assert_cmpuint (sd_meeting_mode_get_n_slides (mode), ==, n + 1);
   insert_ok (f->store, SD_TYPE_PLAN_TASK, "plan-id", id (f->plan), "title", "年终总结",
              "start-month", 12, "end-month", 12, NULL);
-  settle ();
+  sd_test_settle ();
   g_assert_cmpuint (sd_meeting_mode_get_n_slides (mode), ==, n + 2);
   press (mode, GDK_KEY_End);
   press (mode, GDK_KEY_Left);
   press (mode, GDK_KEY_Left);
-  g_assert_nonnull (sd_test_find (widget, label_is, "Tasks Without a Work Stream"));
-  g_assert_nonnull (sd_test_find (widget, label_is, "年终总结"));
+  g_assert_nonnull (sd_test_find (widget, sd_test_label_is, "Tasks Without a Work Stream"));
+  g_assert_nonnull (sd_test_find (widget, sd_test_label_is, "年终总结"));
 
   /* Escape and F5 leave. */
   g_signal_connect (mode, "leave", G_CALLBACK (leave_cb), &left);
@@ -778,14 +656,14 @@ test_mode_text_size (Fixture       *f,
 
   show (f, GTK_WIDGET (mode));
   sd_meeting_mode_start (mode, f->plan);
-  settle ();
+  sd_test_settle ();
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (f->window)), ==, HEIGHT);
 
   /* Every slide, every label: at least 1/40 of the screen's height. */
   for (guint i = 0; i < sd_meeting_mode_get_n_slides (mode); i++)
     {
       g_assert_cmpuint (sd_meeting_mode_get_slide (mode), ==, i);
-      settle_for (50);
+      sd_test_settle_for (50);
       check_text_size (GTK_WIDGET (mode), min_px, &n_checked);
       press (mode, GDK_KEY_Right);
     }
@@ -796,18 +674,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GtkCssProvider) style = NULL;
-
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
-  sd_ui_ensure_resources ();
-
-  /* The app's stylesheet, as AdwApplication loads it. */
-  style = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (style, RESOURCE_PREFIX "/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (style),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  sd_test_load_style ();
 
 #define ADD(path, func) \
   g_test_add ("/meetings-ui/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -21,6 +21,7 @@
 #include "sd-post.h"
 #include "sd-post-holder.h"
 #include "sd-store.h"
+#include "sd-test-widgets.h"
 #include "sd-ui.h"
 #include "sd-unit.h"
 #include "sd-window.h"
@@ -34,14 +35,6 @@ typedef struct
   GtkWindow *window;
   SdOrgPage *page;
 } Fixture;
-
-static void
-iterate (void)
-{
-  for (int i = 0; i < 3; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
 
 static SdUnit *
 find_unit (SdStore    *store,
@@ -83,24 +76,16 @@ fixture_set_up (Fixture       *f,
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (f->page));
   gtk_window_set_child (f->window, overlay);
   gtk_window_present (f->window);
-  iterate ();
+  sd_test_iterate ();
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (f->dir, "org.db", NULL);
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
   gtk_window_destroy (f->window);
-  iterate ();
-  g_clear_object (&f->store);
-  g_remove (wal);
-  g_remove (shm);
-  g_remove (path);
-  g_rmdir (f->dir);
+  sd_test_iterate ();
+  sd_test_remove_store (&f->store, f->dir);
   g_free (f->dir);
 }
 
@@ -117,7 +102,7 @@ test_problems_count (Fixture       *f,
   SdUnit *unit;
 
   sd_violation_list_flush (list);
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, violations->len);
   if (violations->len > 0)
     g_assert_cmpstr (gtk_label_get_text (f->page->problems_count), ==, count);
@@ -129,11 +114,11 @@ test_problems_count (Fixture       *f,
                           NULL);
   g_assert_no_error (error);
   sd_violation_list_flush (list);
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), >, violations->len);
   g_assert_true (sd_store_delete (f->store, unit, &error));
   sd_violation_list_flush (list);
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, violations->len);
 }
 
@@ -148,7 +133,7 @@ test_overview (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       sd_org_page_show_nav (f->page, names[i]);
-      iterate ();
+      sd_test_iterate ();
       g_assert_cmpstr (gtk_stack_get_visible_child_name (f->page->details_stack), ==, names[i]);
       g_assert_nonnull (gtk_stack_get_visible_child (f->page->details_stack));
       g_assert_cmpuint (gtk_single_selection_get_selected (f->page->selection), ==,
@@ -160,25 +145,10 @@ test_overview (Fixture       *f,
 
   g_assert_nonnull (unit);
   sd_org_page_select (f->page, SD_TYPE_UNIT, sd_item_get_id (SD_ITEM (unit)));
-  iterate ();
+  sd_test_iterate ();
   g_assert_null (f->page->nav);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (f->page->details_stack), ==, "unit");
   g_assert_cmpstr (gtk_label_get_text (f->page->unit_title), ==, "信息部");
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
 }
 
 /* "Move To…" offers every unit but the moved one and those below it. */
@@ -197,10 +167,10 @@ test_move (Fixture       *f,
   g_assert_nonnull (section);
   g_assert_nonnull (marketing);
   sd_org_page_select (f->page, SD_TYPE_UNIT, sd_item_get_id (SD_ITEM (it)));
-  iterate ();
+  sd_test_iterate ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "org.move", NULL));
-  iterate ();
-  dialog = find_message_dialog ();
+  sd_test_iterate ();
+  dialog = sd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   drop_down = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
   targets = gtk_drop_down_get_model (drop_down);
@@ -218,7 +188,7 @@ test_move (Fixture       *f,
     }
   g_assert_true (found);
   adw_message_dialog_response (dialog, "move");
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpint (sd_unit_get_parent_id (it), ==, sd_item_get_id (SD_ITEM (marketing)));
   /* Its section went with it. */
   g_assert_cmpint (sd_unit_get_parent_id (section), ==, sd_item_get_id (SD_ITEM (it)));
@@ -236,9 +206,9 @@ test_delete (Fixture       *f,
   g_assert_nonnull (unit);
   id = sd_item_get_id (SD_ITEM (unit));
   sd_org_page_select (f->page, SD_TYPE_UNIT, id);
-  iterate ();
+  sd_test_iterate ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "org.delete", NULL));
-  iterate ();
+  sd_test_iterate ();
   g_assert_null (sd_store_lookup (f->store, SD_TYPE_UNIT, id));
   /* The details moved on to something that exists. */
   g_assert_true (f->page->shown_type == G_TYPE_INVALID ||
@@ -258,7 +228,7 @@ test_window_badge (Fixture       *f,
 
   gtk_window_present (GTK_WINDOW (window));
   /* The check starts once the window is idle. */
-  iterate ();
+  sd_test_iterate ();
 
   for (child = gtk_widget_get_first_child (GTK_WIDGET (window)); child != NULL;)
     {
@@ -287,7 +257,7 @@ test_window_badge (Fixture       *f,
   g_assert_cmpuint (adw_view_stack_page_get_badge_number (page), ==, violations->len);
   g_assert_cmpint (adw_view_stack_page_get_needs_attention (page), ==, violations->len > 0);
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  sd_test_iterate ();
 }
 
 int

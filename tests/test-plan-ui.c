@@ -50,25 +50,11 @@ id (gpointer item)
   return sd_item_get_id (SD_ITEM (item));
 }
 
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 /* Until the page's debounced summary has run. */
 static void
 settle (void)
 {
-  gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 5;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  iterate ();
+  sd_test_settle_for (200);
 }
 
 static void
@@ -113,26 +99,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *path = g_strdup (sd_store_get_path (f->store));
-  const char *suffixes[] = { "", "-wal", "-shm" };
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  GtkWindow *window;
-
-  while ((window = g_list_model_get_item (toplevels, 0)) != NULL)
-    {
-      gtk_window_destroy (window);
-      g_object_unref (window);
-    }
-  iterate ();
-
-  g_clear_object (&f->store);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-
-      g_remove (file);
-    }
-  g_rmdir (f->dir);
+  sd_test_destroy_windows ();
+  sd_test_remove_store (&f->store, f->dir);
   g_free (f->dir);
 }
 
@@ -187,77 +155,14 @@ add_task (Fixture      *f,
 
 /* Finding widgets: see sd-test-widgets.h. */
 
-static gboolean
-row_titled (GtkWidget  *widget,
-            const char *title)
-{
-  return ADW_IS_PREFERENCES_ROW (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
-}
-
-static gboolean
-button_labelled (GtkWidget  *widget,
-                 const char *label)
-{
-  return GTK_IS_BUTTON (widget) &&
-         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
-}
-
-static gboolean
-label_showing (GtkWidget  *widget,
-               const char *text)
-{
-  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
-}
-
-static gboolean
-is_drop_down (GtkWidget  *widget,
-              const char *unused)
-{
-  return GTK_IS_DROP_DOWN (widget);
-}
-
-static gboolean
-is_spin (GtkWidget  *widget,
-         const char *unused)
-{
-  return GTK_IS_SPIN_BUTTON (widget);
-}
-
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint k = 0; k < g_list_model_get_n_items (toplevels); k++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, k);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
-          gtk_widget_get_visible (GTK_WIDGET (window)))
-        return GTK_WIDGET (window);
-    }
-  return NULL;
-}
-
-static void
-type_and_apply (gpointer    window,
-                const char *title,
-                const char *text)
-{
-  GtkWidget *row = sd_test_find_shown (window, row_titled, title);
-
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-  g_signal_emit_by_name (row, "apply");
-  iterate ();
-}
-
 /* The drop-down of the editor row titled @title. */
 static GtkDropDown *
 row_drop_down (gpointer    window,
                const char *title)
 {
-  return GTK_DROP_DOWN (sd_test_find_shown (sd_test_find_shown (window, row_titled, title), is_drop_down, NULL));
+  GtkWidget *row = sd_test_find_shown (window, sd_test_row_titled, title);
+
+  return GTK_DROP_DOWN (sd_test_find_shown (row, sd_test_is_type, "GtkDropDown"));
 }
 
 static void
@@ -273,7 +178,7 @@ choose_item (GtkDropDown *drop_down,
       if (other == item)
         {
           gtk_drop_down_set_selected (drop_down, i);
-          iterate ();
+          sd_test_iterate ();
           return;
         }
     }
@@ -285,8 +190,10 @@ choose_code (gpointer    window,
              const char *title,
              guint       position)
 {
-  adw_combo_row_set_selected (ADW_COMBO_ROW (sd_test_find_shown (window, row_titled, title)), position);
-  iterate ();
+  GtkWidget *row = sd_test_find_shown (window, sd_test_row_titled, title);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), position);
+  sd_test_iterate ();
 }
 
 /* The list: the titles of the task rows, in order, with "#" before a
@@ -372,14 +279,15 @@ test_no_plan (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->page->copy_previous_button)));
 
   /* The status page's button makes the plan, with the default streams. */
-  g_signal_emit_by_name (sd_test_find_shown (f->window, button_labelled, create), "clicked");
+  g_signal_emit_by_name (sd_test_find_shown (f->window, sd_test_button_labelled, create),
+                         "clicked");
   settle ();
   plan = sd_plan_page_get_plan (f->page);
   g_assert_nonnull (plan);
   g_assert_cmpint (sd_plan_get_year (plan), ==, f->year);
   g_assert_cmpuint (g_list_model_get_n_items (streams), ==, SD_N_PLAN_STREAMS);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (f->page->content_stack), ==, "plan");
-  g_assert_nonnull (sd_test_find (GTK_WIDGET (f->window), label_showing, "created"));
+  g_assert_nonnull (sd_test_find (GTK_WIDGET (f->window), sd_test_label_showing, "created"));
   /* Without tasks the list says what to do. */
   g_assert_cmpstr (tile_value (f, SD_PLAN_TILE_DONE), ==, "0/0");
 }
@@ -413,14 +321,14 @@ test_copy_previous (Fixture       *f,
   g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (years)), ==,
                    this_year);
   g_assert_null (sd_plan_page_get_plan (f->page));
-  g_signal_emit_by_name (sd_test_find_shown (f->window, button_labelled, copy), "clicked");
+  g_signal_emit_by_name (sd_test_find_shown (f->window, sd_test_button_labelled, copy), "clicked");
   settle ();
 
   plan = sd_plan_page_get_plan (f->page);
   g_assert_nonnull (plan);
   g_assert_cmpint (sd_plan_get_year (plan), ==, f->year);
   assert_list (f, "#|#修订保密制度,制定检查清单|#|#|#|#|#");
-  g_assert_nonnull (sd_test_find (GTK_WIDGET (f->window), label_showing, "1 of them carried over"));
+  g_assert_nonnull (sd_test_find (f->window, sd_test_label_showing, "1 of them carried over"));
 }
 
 /* The task editor */
@@ -433,6 +341,7 @@ test_add_task (Fixture       *f,
   SdPlanStream *risk = stream_at (f, plan, SD_PLAN_STREAM_RISK_ASSESSMENT);
   GListModel *tasks = sd_store_get_items (f->store, SD_TYPE_PLAN_TASK);
   GtkWidget *editor;
+  GtkWidget *progress;
   SdPlanTask *task;
 
   show_page (f);
@@ -440,17 +349,17 @@ test_add_task (Fixture       *f,
 
   /* Ctrl+N belongs to the view shown: the meetings' is not a task's. */
   sd_plan_page_set_view (f->page, "meetings");
-  iterate ();
+  sd_test_iterate ();
   gtk_widget_activate_action (GTK_WIDGET (f->page), "plan.add-task", NULL);
-  iterate ();
-  g_assert_null (find_toplevel (SD_TYPE_TASK_EDITOR));
+  sd_test_iterate ();
+  g_assert_null (sd_test_find_toplevel (SD_TYPE_TASK_EDITOR));
   sd_plan_page_set_view (f->page, "tasks");
-  iterate ();
+  sd_test_iterate ();
 
   /* Ctrl+N's action opens a "new" editor. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "plan.add-task", NULL));
-  iterate ();
-  editor = find_toplevel (SD_TYPE_TASK_EDITOR);
+  sd_test_iterate ();
+  editor = sd_test_find_toplevel (SD_TYPE_TASK_EDITOR);
   g_assert_nonnull (editor);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "New Task");
 
@@ -459,19 +368,19 @@ test_add_task (Fixture       *f,
   choose_item (row_drop_down (editor, "Unit"), f->unit);
   choose_item (row_drop_down (editor, "Person"), f->person);
   choose_code (editor, "Status", 1);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (sd_test_find_shown (sd_test_find_shown (editor, row_titled,
-                                                                      "Progress (%)"),
-                                                          is_spin, NULL)), 40);
+  progress = sd_test_find_shown (editor, sd_test_row_titled, "Progress (%)");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (sd_test_find_shown (progress, sd_test_is_type,
+                                                                  "GtkSpinButton")), 40);
 
   /* A start after the end is pointed out, and not taken. */
   g_assert_false (sd_task_editor_set_months (SD_TASK_EDITOR (editor), 9, 4));
-  g_assert_nonnull (sd_test_find (editor, label_showing, "after the end month"));
+  g_assert_nonnull (sd_test_find (editor, sd_test_label_showing, "after the end month"));
   g_assert_true (sd_task_editor_set_months (SD_TASK_EDITOR (editor), 3, 5));
-  g_assert_null (sd_test_find (editor, label_showing, "after the end month"));
-  type_and_apply (editor, "Evidence", "评估报告");
+  g_assert_null (sd_test_find (editor, sd_test_label_showing, "after the end month"));
+  sd_test_type_and_apply (editor, "Evidence", "评估报告");
   g_assert_cmpuint (g_list_model_get_n_items (tasks), ==, 0);
 
-  type_and_apply (editor, "Title", "开展涉密岗位风险评估");
+  sd_test_type_and_apply (editor, "Title", "开展涉密岗位风险评估");
   g_assert_cmpuint (g_list_model_get_n_items (tasks), ==, 1);
   task = sd_editor_window_get_item (SD_EDITOR_WINDOW (editor));
   g_assert_nonnull (task);
@@ -503,20 +412,21 @@ test_add_task (Fixture       *f,
   g_assert_cmpint (sd_plan_task_get_end_month (task), ==, 8);
 
   /* Exact dates set the months too; they must lie in the plan's year. */
-  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (sd_test_find_shown (editor, row_titled,
-                                                                       "Exact Dates")),
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (sd_test_find_shown (editor,
+                                                                               sd_test_row_titled,
+                                                                               "Exact Dates")),
                                          TRUE);
-  iterate ();
+  sd_test_iterate ();
   g_assert_nonnull (sd_plan_task_get_start_date (task));
   {
     g_autofree char *start = g_strdup_printf ("%d-6-15", f->year);
     g_autofree char *stored = g_strdup_printf ("%d-06-15", f->year);
     g_autofree char *wrong = g_strdup_printf ("%d-07-01", f->year + 1);
 
-    type_and_apply (editor, "Start Date (YYYY-MM-DD)", start);
+    sd_test_type_and_apply (editor, "Start Date (YYYY-MM-DD)", start);
     g_assert_cmpstr (sd_plan_task_get_start_date (task), ==, stored);
-    type_and_apply (editor, "End Date (YYYY-MM-DD)", wrong);
-    g_assert_nonnull (sd_test_find (editor, label_showing, "must lie in"));
+    sd_test_type_and_apply (editor, "End Date (YYYY-MM-DD)", wrong);
+    g_assert_nonnull (sd_test_find (editor, sd_test_label_showing, "must lie in"));
     g_assert_cmpint (sd_plan_task_get_end_month (task), ==, 8);
   }
   /* Whole months again clear the dates. */
@@ -541,21 +451,22 @@ test_delete_undo (Fixture       *f,
 
   /* Nothing selected: nothing to delete. */
   gtk_widget_activate_action (GTK_WIDGET (f->page), "plan.delete-task", NULL);
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (tasks), ==, 2);
 
   sd_plan_page_select_task (f->page, b);
-  iterate ();
+  sd_test_iterate ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "plan.delete-task", NULL));
   settle ();
   g_assert_cmpuint (g_list_model_get_n_items (tasks), ==, 1);
   g_assert_null (sd_store_lookup (f->store, SD_TYPE_PLAN_TASK, b_id));
   assert_list (f, "#|#修订保密制度|#|#|#|#|#");
-  g_assert_nonnull (sd_test_find (GTK_WIDGET (f->window), label_showing, "Task “制定检查清单” deleted"));
+  g_assert_nonnull (sd_test_find (f->window, sd_test_label_showing, "Task “制定检查清单” deleted"));
   g_assert_cmpstr (tile_value (f, SD_PLAN_TILE_DONE), ==, "1/1");
 
   /* The toast's Undo puts it back, in its place. */
-  g_signal_emit_by_name (sd_test_find_shown (f->window, button_labelled, "_Undo"), "clicked");
+  g_signal_emit_by_name (sd_test_find_shown (f->window, sd_test_button_labelled, "_Undo"),
+                         "clicked");
   settle ();
   back = sd_store_lookup (f->store, SD_TYPE_PLAN_TASK, b_id);
   g_assert_nonnull (back);
@@ -626,14 +537,14 @@ test_copy_to_next_year (Fixture       *f,
   g_assert_cmpstr (gtk_string_object_get_string (
                      gtk_drop_down_get_selected_item (f->page->year_dropdown)), ==, next);
   assert_list (f, "#|#修订保密制度,制定检查清单|#|#|#|#|#");
-  g_assert_nonnull (sd_test_find (GTK_WIDGET (f->window), label_showing, "copied to"));
+  g_assert_nonnull (sd_test_find (GTK_WIDGET (f->window), sd_test_label_showing, "copied to"));
   /* Statuses start again. */
   g_assert_cmpstr (tile_value (f, SD_PLAN_TILE_DONE), ==, "0/2");
   /* The year copied cannot be copied again: its next year has a plan. */
   sd_plan_page_set_year (f->page, f->year);
-  iterate ();
+  sd_test_iterate ();
   gtk_widget_activate_action (GTK_WIDGET (f->page), "plan.copy-to-next-year", NULL);
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (sd_store_get_items (f->store, SD_TYPE_PLAN)), ==,
                     2);
   g_assert_true (sd_plan_page_get_plan (f->page) == plan);
@@ -672,7 +583,7 @@ test_summary (Fixture       *f,
   /* Marked done in the editor: counted at once. */
   editor = sd_task_editor_new (f->store, late);
   gtk_window_present (GTK_WINDOW (editor));
-  iterate ();
+  sd_test_iterate ();
   choose_code (editor, "Status", 2);
   g_assert_cmpstr (sd_plan_task_get_status (late), ==, "done");
   settle ();
@@ -759,21 +670,21 @@ test_plan_editor (Fixture       *f,
   show_page (f);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "plan.edit-plan", NULL));
-  iterate ();
-  editor = find_toplevel (SD_TYPE_PLAN_EDITOR);
+  sd_test_iterate ();
+  editor = sd_test_find_toplevel (SD_TYPE_PLAN_EDITOR);
   g_assert_nonnull (editor);
 
-  type_and_apply (editor, "Goal", "全年不发生核心涉密信息泄露事件");
+  sd_test_type_and_apply (editor, "Goal", "全年不发生核心涉密信息泄露事件");
   g_assert_cmpstr (sd_plan_get_goal (plan), ==, "全年不发生核心涉密信息泄露事件");
   settle ();
   g_assert_cmpstr (gtk_label_get_text (f->page->goal_label), ==, "全年不发生核心涉密信息泄露事件");
 
   /* Renamed when applied. */
-  type_and_apply (editor, "Work Stream 2", "制度建设与修订");
+  sd_test_type_and_apply (editor, "Work Stream 2", "制度建设与修订");
   g_assert_cmpstr (sd_plan_stream_get_name (rules), ==, "制度建设与修订");
 
   /* Added last. */
-  type_and_apply (editor, "New Work Stream", "保密宣传月");
+  sd_test_type_and_apply (editor, "New Work Stream", "保密宣传月");
   g_assert_cmpuint (g_list_model_get_n_items (streams), ==, SD_N_PLAN_STREAMS + 1);
   added = sd_plan_find_stream (f->store, plan, "保密宣传月");
   g_assert_nonnull (added);
@@ -787,9 +698,11 @@ test_plan_editor (Fixture       *f,
   g_assert_true (sd_plan_editor_move_stream (SD_PLAN_EDITOR (editor), added, -1));
   g_assert_cmpint (sd_plan_stream_get_position (added), <,
                    sd_plan_stream_get_position (emergency));
-  g_assert_nonnull (sd_test_find_shown (editor, row_titled, "Work Stream 7"));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sd_test_find_shown (editor, row_titled,
-                                                                    "Work Stream 7"))), ==,
+  g_assert_nonnull (sd_test_find_shown (editor, sd_test_row_titled, "Work Stream 7"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sd_test_find_shown (editor,
+                                                                            sd_test_row_titled,
+                                                                            "Work Stream 7"))),
+                   ==,
                    "保密宣传月");
 
   /* A stream with tasks is not removed, and the user learns why. */
@@ -884,26 +797,26 @@ test_meeting_mode (Fixture       *f,
   show_page (f);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "plan.meeting-mode", NULL));
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (f->page->mode_stack), ==, "meeting");
   mode = adw_bin_get_child (f->page->meeting_bin);
   g_assert_nonnull (mode);
   g_assert_cmpuint (sd_meeting_mode_get_slide (SD_MEETING_MODE (mode)), ==, 0);
   /* The page's editing waits while the meeting runs. */
   gtk_widget_activate_action (GTK_WIDGET (f->page), "plan.add-task", NULL);
-  iterate ();
-  g_assert_null (find_toplevel (SD_TYPE_TASK_EDITOR));
+  sd_test_iterate ();
+  g_assert_null (sd_test_find_toplevel (SD_TYPE_TASK_EDITOR));
 
   g_signal_emit_by_name (mode, "leave");
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (f->page->mode_stack), ==, "page");
 
   /* F5's action enters again and leaves again. */
   gtk_widget_activate_action (GTK_WIDGET (f->page), "plan.meeting-mode", NULL);
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (f->page->mode_stack), ==, "meeting");
   gtk_widget_activate_action (GTK_WIDGET (f->page), "plan.meeting-mode", NULL);
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (f->page->mode_stack), ==, "page");
 }
 
@@ -941,7 +854,7 @@ test_rows_on_screen (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "plan.delete-task", NULL));
   settle ();
   g_assert_true (display_ok (f));
-  undo = sd_test_find_shown (f->window, button_labelled, "_Undo");
+  undo = sd_test_find_shown (f->window, sd_test_button_labelled, "_Undo");
   g_signal_emit_by_name (undo, "clicked");
   settle ();
   g_assert_true (display_ok (f));

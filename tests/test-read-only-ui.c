@@ -45,21 +45,6 @@ typedef struct
   SdWindow  *window;
 } Fixture;
 
-static void
-iterate (void)
-{
-  for (int i = 0; i < 3; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
-static gboolean
-is_org_page (GtkWidget  *widget,
-             const char *unused)
-{
-  return SD_IS_ORG_PAGE (widget);
-}
-
 static gboolean
 is_risks_page (GtkWidget  *widget,
                const char *unused)
@@ -68,57 +53,11 @@ is_risks_page (GtkWidget  *widget,
 }
 
 static gboolean
-row_titled (GtkWidget  *widget,
-            const char *title)
-{
-  return ADW_IS_PREFERENCES_ROW (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
-}
-
-static gboolean
-label_containing (GtkWidget  *widget,
-                  const char *text)
-{
-  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
-}
-
-static gboolean
-label_is (GtkWidget  *widget,
-          const char *text)
-{
-  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
-}
-
-static gboolean
-button_labelled (GtkWidget  *widget,
-                 const char *label)
-{
-  return GTK_IS_BUTTON (widget) &&
-         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
-}
-
-static gboolean
 button_with_action (GtkWidget  *widget,
                     const char *action)
 {
   return GTK_IS_ACTIONABLE (widget) &&
          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
-}
-
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint k = 0; k < g_list_model_get_n_items (toplevels); k++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, k);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
-          gtk_widget_get_visible (GTK_WIDGET (window)))
-        return GTK_WIDGET (window);
-    }
-  return NULL;
 }
 
 /* The audit log's size and last entry: what any write would change. */
@@ -167,25 +106,17 @@ fixture_set_up (Fixture       *f,
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
   sd_window_set_page (f->window, "organisation");
   gtk_window_present (GTK_WINDOW (f->window));
-  iterate ();
+  sd_test_iterate ();
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  GtkWindow *window;
-
   if (f->mount == NULL)
     return;
 
-  while ((window = g_list_model_get_item (toplevels, 0)) != NULL)
-    {
-      gtk_window_destroy (window);
-      g_object_unref (window);
-    }
-  iterate ();
+  sd_test_destroy_windows ();
   g_clear_object (&f->store);
   sd_test_mount_remove (f->mount);
   g_free (f->mount);
@@ -204,10 +135,10 @@ test_banner (Fixture       *f,
     return;
 
   /* The data shows. */
-  sd_test_find_shown (f->window, label_is, "信息中心");
+  sd_test_find_shown (f->window, sd_test_label_is, "信息中心");
 
   /* The banner names the file and says what it means. */
-  label = sd_test_find_shown (f->window, label_containing, "is read-only");
+  label = sd_test_find_shown (f->window, sd_test_label_showing, "is read-only");
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "duties.db"));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "cannot be saved"));
   banner = gtk_widget_get_ancestor (label, GTK_TYPE_REVEALER);
@@ -217,7 +148,7 @@ test_banner (Fixture       *f,
 
   /* The way out is right there, and works (it opens a file chooser: only
    * whether it can be used is asked here). */
-  save_copy = sd_test_find_shown (banner, button_labelled, "_Save a Copy…");
+  save_copy = sd_test_find_shown (banner, sd_test_button_labelled, "_Save a Copy…");
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (save_copy)), ==,
                    "win.save-copy");
   g_assert_true (gtk_widget_is_sensitive (save_copy));
@@ -233,16 +164,16 @@ test_org_buttons_off (Fixture       *f,
   if (f->mount == NULL)
     return;
 
-  page = SD_ORG_PAGE (sd_test_find_shown (f->window, is_org_page, NULL));
+  page = SD_ORG_PAGE (sd_test_find_shown (f->window, sd_test_is_type, "SdOrgPage"));
   sd_org_page_select (page, SD_TYPE_UNIT, f->it_id);
-  iterate ();
+  sd_test_iterate ();
 
   /* The unit's buttons are there, off: the banner says why. */
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     g_assert_false (gtk_widget_is_sensitive (sd_test_find_shown (f->window, button_with_action,
                                                                  actions[i])));
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (page), "org.add-unit", NULL) &&
-                  find_toplevel (SD_TYPE_UNIT_EDITOR) != NULL);
+                  sd_test_find_toplevel (SD_TYPE_UNIT_EDITOR) != NULL);
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (page), "org.delete", NULL) &&
                   sd_store_lookup (f->store, SD_TYPE_UNIT, f->it_id) == NULL);
   g_assert_nonnull (sd_store_lookup (f->store, SD_TYPE_UNIT, f->it_id));
@@ -262,27 +193,27 @@ test_rename_refused (Fixture       *f,
     return;
 
   audit_before = audit_summary (f->store);
-  page = SD_ORG_PAGE (sd_test_find_shown (f->window, is_org_page, NULL));
+  page = SD_ORG_PAGE (sd_test_find_shown (f->window, sd_test_is_type, "SdOrgPage"));
   sd_org_page_select (page, SD_TYPE_UNIT, f->it_id);
-  iterate ();
+  sd_test_iterate ();
   /* Looking at a unit's details stays possible. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "org.edit", NULL));
-  iterate ();
-  editor = find_toplevel (SD_TYPE_UNIT_EDITOR);
+  sd_test_iterate ();
+  editor = sd_test_find_toplevel (SD_TYPE_UNIT_EDITOR);
   g_assert_nonnull (editor);
 
-  name = sd_test_find_shown (editor, row_titled, "Name");
+  name = sd_test_find_shown (editor, sd_test_row_titled, "Name");
   gtk_editable_set_text (GTK_EDITABLE (name), "信息技术部");
   g_signal_emit_by_name (name, "apply");
-  iterate ();
+  sd_test_iterate ();
 
   /* Refused, with the reason in the editor's window; nothing changed. */
-  sd_test_find_shown (editor, label_containing, "read-only");
+  sd_test_find_shown (editor, sd_test_label_showing, "read-only");
   g_assert_cmpstr (sd_unit_get_name (sd_store_lookup (f->store, SD_TYPE_UNIT, f->it_id)), ==,
                    "信息中心");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "信息中心");
-  sd_test_find_shown (f->window, label_is, "信息中心");
-  g_assert_null (sd_test_find (f->window, label_is, "信息技术部"));
+  sd_test_find_shown (f->window, sd_test_label_is, "信息中心");
+  g_assert_null (sd_test_find (f->window, sd_test_label_is, "信息技术部"));
   audit_after = audit_summary (f->store);
   g_assert_cmpstr (audit_after, ==, audit_before);
 }
@@ -301,12 +232,12 @@ test_new_risk_refused (Fixture       *f,
 
   risks = sd_store_get_items (f->store, SD_TYPE_RISK);
   sd_window_set_page (f->window, "risks");
-  iterate ();
+  sd_test_iterate ();
   page = sd_test_find_shown (f->window, is_risks_page, NULL);
 
   g_assert_true (gtk_widget_activate_action (page, "risks.add", NULL));
-  iterate ();
-  editor = find_toplevel (SD_TYPE_RISK_EDITOR);
+  sd_test_iterate ();
+  editor = sd_test_find_toplevel (SD_TYPE_RISK_EDITOR);
   if (editor == NULL)
     {
       /* Off, as on the organisation page: the button shows it. */
@@ -314,12 +245,12 @@ test_new_risk_refused (Fixture       *f,
                                                                    "risks.add")));
       return;
     }
-  title = sd_test_find_shown (editor, row_titled, "Title");
+  title = sd_test_find_shown (editor, sd_test_row_titled, "Title");
   gtk_editable_set_text (GTK_EDITABLE (title), "机房断电");
   g_signal_emit_by_name (title, "apply");
-  iterate ();
+  sd_test_iterate ();
 
-  sd_test_find_shown (editor, label_containing, "read-only");
+  sd_test_find_shown (editor, sd_test_label_showing, "read-only");
   g_assert_cmpuint (g_list_model_get_n_items (risks), ==, 0);
   g_assert_null (sd_editor_window_get_item (SD_EDITOR_WINDOW (editor)));
 }
@@ -328,16 +259,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("SECURITY_DUTIES_LOCALEDIR");
   int status;
 
   /* Before anything starts a thread. */
   sd_test_mount_init ();
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  sd_test_bind_locale ();
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();

@@ -47,13 +47,6 @@ id (gpointer item)
   return sd_item_get_id (SD_ITEM (item));
 }
 
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 static gint64
 category_id (Fixture    *f,
              const char *code)
@@ -140,45 +133,19 @@ fixture_set_up (Fixture       *f,
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (f->page));
   gtk_window_set_child (f->window, overlay);
   gtk_window_present (f->window);
-  iterate ();
+  sd_test_iterate ();
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *path = g_strdup (sd_store_get_path (f->store));
-  const char *suffixes[] = { "", "-wal", "-shm" };
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  GtkWindow *window;
-
-  while ((window = g_list_model_get_item (toplevels, 0)) != NULL)
-    {
-      gtk_window_destroy (window);
-      g_object_unref (window);
-    }
-  iterate ();
-
-  g_clear_object (&f->store);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-
-      g_remove (file);
-    }
-  g_rmdir (f->dir);
+  sd_test_destroy_windows ();
+  sd_test_remove_store (&f->store, f->dir);
   g_free (f->dir);
 }
 
 /* Finding widgets: see sd-test-widgets.h. */
-
-static gboolean
-row_titled (GtkWidget  *widget,
-            const char *title)
-{
-  return ADW_IS_PREFERENCES_ROW (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
-}
 
 static gboolean
 named (GtkWidget  *widget,
@@ -187,63 +154,13 @@ named (GtkWidget  *widget,
   return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
 }
 
-static gboolean
-button_labelled (GtkWidget  *widget,
-                 const char *label)
-{
-  return GTK_IS_BUTTON (widget) &&
-         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
-}
-
-static gboolean
-label_showing (GtkWidget  *widget,
-               const char *text)
-{
-  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
-}
-
-static gboolean
-is_entry (GtkWidget  *widget,
-          const char *unused)
-{
-  return GTK_IS_ENTRY (widget);
-}
-
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint k = 0; k < g_list_model_get_n_items (toplevels); k++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, k);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
-          gtk_widget_get_visible (GTK_WIDGET (window)))
-        return GTK_WIDGET (window);
-    }
-  return NULL;
-}
-
-static void
-type_and_apply (gpointer    window,
-                const char *title,
-                const char *text)
-{
-  GtkWidget *row = sd_test_find_shown (window, row_titled, title);
-
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-  g_signal_emit_by_name (row, "apply");
-  iterate ();
-}
-
 static void
 choose (gpointer    window,
         const char *name,
         guint       position)
 {
   gtk_drop_down_set_selected (GTK_DROP_DOWN (sd_test_find_shown (window, named, name)), position);
-  iterate ();
+  sd_test_iterate ();
 }
 
 static guint
@@ -319,7 +236,7 @@ test_filters (Fixture       *f,
   /* The Major zone of the inherent ratings: R-001 and R-002, in the
    * register and on the map. */
   gtk_check_button_set_active (f->page->zone_checks[SD_ZONE_MAJOR], TRUE);
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpuint (n_rows (f), ==, 2);
   g_assert_true (register_has (f, f->r1) && register_has (f, f->r2));
   g_assert_true (on_map (f, f->r1));
@@ -332,7 +249,7 @@ test_filters (Fixture       *f,
 
   /* And overdue: R-001 only (R-002 is reviewed in 2099). */
   gtk_check_button_set_active (f->page->overdue_check, TRUE);
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpuint (n_rows (f), ==, 1);
   g_assert_true (register_has (f, f->r1));
   g_assert_false (on_map (f, f->r2));
@@ -340,7 +257,7 @@ test_filters (Fixture       *f,
 
   /* Overdue alone; R-003 is past its date but closed. */
   gtk_check_button_set_active (f->page->zone_checks[SD_ZONE_MAJOR], FALSE);
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpuint (n_rows (f), ==, 2);
   g_assert_true (register_has (f, f->r1) && register_has (f, f->r5));
   g_assert_true (on_map (f, f->r5));
@@ -350,7 +267,7 @@ test_filters (Fixture       *f,
   gtk_check_button_set_active (f->page->overdue_check, FALSE);
   gtk_check_button_set_active (f->page->status_checks[SD_RISK_STATUS_CLOSED], TRUE);
   gtk_check_button_set_active (f->page->status_checks[SD_RISK_STATUS_ACCEPTED], TRUE);
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpuint (n_rows (f), ==, 2);
   g_assert_true (register_has (f, f->r3) && register_has (f, f->r4));
   g_assert_false (on_map (f, f->r1));
@@ -360,11 +277,11 @@ test_filters (Fixture       *f,
    * is High and R-001 (4×5) Major. */
   gtk_check_button_set_active (f->page->status_checks[SD_RISK_STATUS_CLOSED], FALSE);
   gtk_check_button_set_active (f->page->status_checks[SD_RISK_STATUS_ACCEPTED], FALSE);
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpuint (n_rows (f), ==, 5);
   gtk_toggle_button_set_active (f->page->residual_button, TRUE);
   gtk_check_button_set_active (f->page->zone_checks[SD_ZONE_HIGH], TRUE);
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpint (sd_heatmap_view_get_level (f->page->heatmap), ==, SD_RISK_LEVEL_RESIDUAL);
   g_assert_cmpuint (n_rows (f), ==, 1);
   g_assert_true (register_has (f, f->r2));
@@ -380,7 +297,7 @@ test_filters (Fixture       *f,
   g_assert_true (register_has (f, f->r4));
   g_assert_false (on_map (f, f->r1));
   gtk_editable_set_text (GTK_EDITABLE (f->page->search_entry), "");
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpuint (n_rows (f), ==, 5);
 }
 
@@ -393,7 +310,7 @@ test_cell_filter_and_selection (Fixture       *f,
 
   /* A click on a cell lists its risks, with a chip to remove. */
   g_signal_emit_by_name (map, "cell-activated", 4, 4);
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpuint (n_rows (f), ==, 1);
   g_assert_true (register_has (f, f->r2));
   g_assert_true (gtk_widget_get_visible (f->page->cell_bar));
@@ -401,13 +318,13 @@ test_cell_filter_and_selection (Fixture       *f,
   /* The map still shows every risk. */
   g_assert_true (on_map (f, f->r1));
   gtk_widget_activate_action (GTK_WIDGET (f->page), "risks.show-all", NULL);
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpuint (n_rows (f), ==, 5);
   g_assert_false (gtk_widget_get_visible (f->page->cell_bar));
 
   /* The map's selection shows in the register ... */
   sd_heatmap_view_set_selected_risk (map, f->r4);
-  iterate ();
+  sd_test_iterate ();
   g_assert_true (gtk_single_selection_get_selected_item (selection) == (gpointer) f->r4);
   g_assert_true (sd_risks_page_get_selected_risk (f->page) == f->r4);
 
@@ -419,7 +336,7 @@ test_cell_filter_and_selection (Fixture       *f,
       if (risk == f->r5)
         gtk_single_selection_set_selected (selection, i);
     }
-  iterate ();
+  sd_test_iterate ();
   g_assert_true (sd_heatmap_view_get_selected_risk (map) == f->r5);
 }
 
@@ -438,8 +355,8 @@ test_editor_add (Fixture       *f,
 
   /* Ctrl+N's action opens a "new" editor, with the next code. */
   gtk_widget_activate_action (GTK_WIDGET (f->page), "risks.add", NULL);
-  iterate ();
-  editor = find_toplevel (SD_TYPE_RISK_EDITOR);
+  sd_test_iterate ();
+  editor = sd_test_find_toplevel (SD_TYPE_RISK_EDITOR);
   g_assert_nonnull (editor);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "New Risk");
   code = sd_test_find_shown (editor, named, "code");
@@ -453,11 +370,12 @@ test_editor_add (Fixture       *f,
   choose (editor, "residual-impact", 2);
   choose (editor, "target-likelihood", 0);
   choose (editor, "target-impact", 1);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (sd_test_find_shown (editor, row_titled, "Category")), 2);
-  iterate ();
+  adw_combo_row_set_selected (ADW_COMBO_ROW (sd_test_find_shown (editor, sd_test_row_titled,
+                                                                 "Category")), 2);
+  sd_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (risks), ==, 5);
 
-  type_and_apply (editor, "Title", "直播活动被植入恶意链接");
+  sd_test_type_and_apply (editor, "Title", "直播活动被植入恶意链接");
   g_assert_cmpuint (g_list_model_get_n_items (risks), ==, 6);
   risk = sd_editor_window_get_item (SD_EDITOR_WINDOW (editor));
   g_assert_nonnull (risk);
@@ -482,20 +400,21 @@ test_editor_add (Fixture       *f,
   g_assert_cmpuint (n_rows (f), ==, 6);
 
   /* A code another risk has is pointed out while typed, and refused. */
-  duplicate = sd_test_find (editor, label_showing, "Another risk has this code");
+  duplicate = sd_test_find (editor, sd_test_label_showing, "Another risk has this code");
   g_assert_null (duplicate);
   gtk_editable_set_text (GTK_EDITABLE (code), "R-001");
-  iterate ();
+  sd_test_iterate ();
   g_assert_true (gtk_widget_has_css_class (code, "error"));
-  g_assert_nonnull (sd_test_find (editor, label_showing, "Another risk has this code: “R-001”"));
+  g_assert_nonnull (sd_test_find (editor, sd_test_label_showing,
+                                  "Another risk has this code: “R-001”"));
   g_signal_emit_by_name (code, "apply");
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpstr (sd_risk_get_code (risk), ==, "R-010");
 
   /* The date is stored as YYYY-MM-DD, and only a date is. */
-  type_and_apply (editor, "Next Review (YYYY-MM-DD)", "2026-7-1");
+  sd_test_type_and_apply (editor, "Next Review (YYYY-MM-DD)", "2026-7-1");
   g_assert_cmpstr (sd_risk_get_next_review (risk), ==, "2026-07-01");
-  type_and_apply (editor, "Next Review (YYYY-MM-DD)", "next week");
+  sd_test_type_and_apply (editor, "Next Review (YYYY-MM-DD)", "next week");
   g_assert_cmpstr (sd_risk_get_next_review (risk), ==, "2026-07-01");
 }
 
@@ -510,29 +429,30 @@ test_editor_rerate (Fixture       *f,
   int l, i;
 
   gtk_window_present (GTK_WINDOW (editor));
-  iterate ();
+  sd_test_iterate ();
 
   /* Other fields record no assessment. */
-  type_and_apply (editor, "Title", "机房断电");
+  sd_test_type_and_apply (editor, "Title", "机房断电");
   g_assert_cmpstr (sd_risk_get_title (f->r4), ==, "机房断电");
   g_assert_cmpuint (n_assessments (f), ==, 0);
 
   /* A category of one's own, made from the editor. */
   {
-    AdwComboRow *row = ADW_COMBO_ROW (sd_test_find_shown (editor, row_titled, "Category"));
+    AdwComboRow *row = ADW_COMBO_ROW (sd_test_find_shown (editor, sd_test_row_titled, "Category"));
     guint n = g_list_model_get_n_items (adw_combo_row_get_model (row));
     GListModel *categories = sd_store_get_items (f->store, SD_TYPE_RISK_CATEGORY);
     g_autoptr(SdRiskCategory) added = NULL;
     GtkWidget *dialog;
 
     adw_combo_row_set_selected (row, n - 1);
-    iterate ();
-    dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    sd_test_iterate ();
+    dialog = sd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
     g_assert_nonnull (dialog);
-    gtk_editable_set_text (GTK_EDITABLE (sd_test_find_shown (dialog, is_entry, NULL)), "供应链");
+    gtk_editable_set_text (GTK_EDITABLE (sd_test_find_shown (dialog, sd_test_is_type, "GtkEntry")),
+                           "供应链");
     adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
     gtk_window_destroy (GTK_WINDOW (dialog));
-    iterate ();
+    sd_test_iterate ();
     g_assert_cmpuint (g_list_model_get_n_items (categories), ==, 4);
     added = g_list_model_get_item (categories, 3);
     g_assert_cmpstr (sd_risk_category_get_name (added), ==, "供应链");
@@ -542,16 +462,16 @@ test_editor_rerate (Fixture       *f,
   }
 
   /* A rating waits until it is recorded, both of its values together. */
-  record = sd_test_find (editor, button_labelled, "_Record Ratings");
+  record = sd_test_find (editor, sd_test_button_labelled, "_Record Ratings");
   g_assert_null (record);
   choose (editor, "inherent-likelihood", 3);
   choose (editor, "inherent-impact", 1);
   sd_risk_get_rating (f->r4, SD_RISK_LEVEL_INHERENT, &l, &i);
   g_assert_cmpint (l, ==, 3);
   g_assert_cmpint (i, ==, 3);
-  record = sd_test_find_shown (editor, button_labelled, "_Record Ratings");
+  record = sd_test_find_shown (editor, sd_test_button_labelled, "_Record Ratings");
   g_signal_emit_by_name (record, "clicked");
-  iterate ();
+  sd_test_iterate ();
 
   sd_risk_get_rating (f->r4, SD_RISK_LEVEL_INHERENT, &l, &i);
   g_assert_cmpint (l, ==, 4);
@@ -575,7 +495,7 @@ test_editor_rerate (Fixture       *f,
   /* Closing the window records what was changed and not recorded. */
   choose (editor, "residual-likelihood", 0);
   gtk_window_close (GTK_WINDOW (editor));
-  iterate ();
+  sd_test_iterate ();
   sd_risk_get_rating (f->r4, SD_RISK_LEVEL_RESIDUAL, &l, &i);
   g_assert_cmpint (l, ==, 1);
   g_assert_cmpint (i, ==, 3);
@@ -600,23 +520,23 @@ test_delete_undo (Fixture       *f,
 
   /* Nothing selected: nothing to delete. */
   gtk_widget_activate_action (GTK_WIDGET (f->page), "risks.delete", NULL);
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (risks), ==, 5);
 
   sd_risks_page_select_risk (f->page, f->r2);
-  iterate ();
+  sd_test_iterate ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "risks.delete", NULL));
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (risks), ==, 4);
   g_assert_null (sd_store_lookup (f->store, SD_TYPE_RISK, r2_id));
   g_assert_cmpuint (n_assessments (f), ==, 0);
   g_assert_cmpuint (n_rows (f), ==, 4);
-  g_assert_nonnull (sd_test_find (GTK_WIDGET (f->window), label_showing, "Risk R-002 deleted"));
+  g_assert_nonnull (sd_test_find (f->window, sd_test_label_showing, "Risk R-002 deleted"));
 
   /* The toast's Undo puts it back, with its history. */
-  undo = sd_test_find_shown (f->window, button_labelled, "_Undo");
+  undo = sd_test_find_shown (f->window, sd_test_button_labelled, "_Undo");
   g_signal_emit_by_name (undo, "clicked");
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (risks), ==, 5);
   back = sd_store_lookup (f->store, SD_TYPE_RISK, r2_id);
   g_assert_nonnull (back);
@@ -656,32 +576,33 @@ test_matrix_settings (Fixture       *f,
   g_signal_connect (dialog, "applied", G_CALLBACK (applied_cb), &n_moved);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), f->window);
   gtk_window_present (GTK_WINDOW (dialog));
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpint (sd_matrix_settings_dialog_get_size (settings_dialog), ==, 5);
   g_assert_null (sd_matrix_settings_dialog_get_message (settings_dialog));
 
   /* The size's toggle, as a user clicks it, says how many risks move. */
-  button = sd_test_find_shown (dialog, button_labelled, "3 × 3");
+  button = sd_test_find_shown (dialog, sd_test_button_labelled, "3 × 3");
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpint (sd_matrix_settings_dialog_get_size (settings_dialog), ==, 3);
   g_assert_cmpuint (expected_moved, >, 0);
   message = g_strdup_printf ("Changing the size moves %u risk", expected_moved);
   g_assert_nonnull (strstr (sd_matrix_settings_dialog_get_message (settings_dialog), message));
-  g_assert_nonnull (sd_test_find (dialog, label_showing, message));
+  g_assert_nonnull (sd_test_find (dialog, sd_test_label_showing, message));
   /* The 3×3 grid, by score: the top right cell is Major. */
   g_assert_cmpint (sd_matrix_settings_dialog_get_zone (settings_dialog, 3, 3), ==, SD_ZONE_MAJOR);
   g_assert_cmpint (sd_matrix_settings_dialog_get_zone (settings_dialog, 1, 1), ==, SD_ZONE_LOW);
 
   /* A cell painted with a brush, by a click on it. */
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (sd_test_find_shown (dialog, button_labelled,
-                                                               "Medium")), TRUE);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (sd_test_find_shown (dialog,
+                                                                       sd_test_button_labelled,
+                                                                       "Medium")), TRUE);
   sd_matrix_settings_dialog_paint (settings_dialog, 1, 3, SD_ZONE_HIGH);
   g_assert_cmpint (sd_matrix_settings_dialog_get_zone (settings_dialog, 1, 3), ==, SD_ZONE_HIGH);
-  type_and_apply (dialog, "Likelihood axis", "可能性");
+  sd_test_type_and_apply (dialog, "Likelihood axis", "可能性");
 
   gtk_widget_activate_action (dialog, "matrix.apply", NULL);
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpuint (n_moved, ==, expected_moved);
 
   sd_store_get_matrix (f->store, &settings);
@@ -709,15 +630,15 @@ test_matrix_settings (Fixture       *f,
   /* Through the page's action, and back to 5×5: the page's toast says
    * how many risks moved. */
   gtk_widget_activate_action (GTK_WIDGET (f->page), "risks.matrix-settings", NULL);
-  iterate ();
-  dialog = find_toplevel (SD_TYPE_MATRIX_SETTINGS_DIALOG);
+  sd_test_iterate ();
+  dialog = sd_test_find_toplevel (SD_TYPE_MATRIX_SETTINGS_DIALOG);
   g_assert_nonnull (dialog);
   sd_matrix_settings_dialog_set_size (SD_MATRIX_SETTINGS_DIALOG (dialog), 5);
   g_assert_true (sd_matrix_settings_dialog_apply (SD_MATRIX_SETTINGS_DIALOG (dialog), NULL));
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpint (sd_store_get_matrix_size (f->store), ==, 5);
-  g_assert_null (find_toplevel (SD_TYPE_MATRIX_SETTINGS_DIALOG));
-  g_assert_nonnull (sd_test_find (GTK_WIDGET (f->window), label_showing, "Matrix saved; "));
+  g_assert_null (sd_test_find_toplevel (SD_TYPE_MATRIX_SETTINGS_DIALOG));
+  g_assert_nonnull (sd_test_find (GTK_WIDGET (f->window), sd_test_label_showing, "Matrix saved; "));
 }
 
 static void
@@ -730,7 +651,7 @@ test_matrix_settings_keyboard (Fixture       *f,
 
   gtk_window_set_transient_for (GTK_WINDOW (dialog), f->window);
   gtk_window_present (GTK_WINDOW (dialog));
-  iterate ();
+  sd_test_iterate ();
 
   /* The quadrants preset: upper likelihood and upper impact Major, lower
    * impact Low. */
@@ -739,8 +660,9 @@ test_matrix_settings_keyboard (Fixture       *f,
   g_assert_cmpint (sd_matrix_settings_dialog_get_zone (settings_dialog, 1, 1), ==, SD_ZONE_LOW);
 
   /* Space on a focused cell paints it with the brush. */
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (sd_test_find_shown (dialog, button_labelled,
-                                                               "Medium")), TRUE);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (sd_test_find_shown (dialog,
+                                                                       sd_test_button_labelled,
+                                                                       "Medium")), TRUE);
   preset_target = sd_test_find_shown (dialog, named, "cell-1-1");
   gtk_widget_grab_focus (preset_target);
   gtk_widget_activate (preset_target);
@@ -753,27 +675,12 @@ test_matrix_settings_keyboard (Fixture       *f,
 
   /* Escape, or Cancel, leaves the stored matrix alone. */
   gtk_widget_activate_action (dialog, "window.close", NULL);
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpint (sd_store_get_zone (f->store, 1, 1), ==, SD_ZONE_LOW);
   g_assert_cmpint (sd_store_get_zone (f->store, 5, 5), ==, SD_ZONE_MAJOR);
 }
 
 /* Re-rating from the map */
-
-static GtkWidget *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint k = 0; k < g_list_model_get_n_items (toplevels); k++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, k);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return GTK_WIDGET (window);
-    }
-  return NULL;
-}
 
 static void
 test_rerate_flow (Fixture       *f,
@@ -787,20 +694,20 @@ test_rerate_flow (Fixture       *f,
   int l, i;
 
   /* Dropping R-004 (3×3) one cell up asks for the reason ... */
-  g_assert_null (find_message_dialog ());
+  g_assert_null (sd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_true (sd_heatmap_view_drop_risk (map, f->r4, 4, 3));
-  iterate ();
-  dialog = find_message_dialog ();
+  sd_test_iterate ();
+  dialog = sd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpuint (n_assessments (f), ==, 0);
   sd_risk_get_rating (f->r4, SD_RISK_LEVEL_INHERENT, &l, &i);
   g_assert_cmpint (l, ==, 3);
 
   /* ... and the answer records exactly one assessment with it. */
-  entry = sd_test_find_shown (dialog, is_entry, NULL);
+  entry = sd_test_find_shown (dialog, sd_test_is_type, "GtkEntry");
   gtk_editable_set_text (GTK_EDITABLE (entry), "演练后重新评估");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "rerate");
-  iterate ();
+  sd_test_iterate ();
 
   sd_risk_get_rating (f->r4, SD_RISK_LEVEL_INHERENT, &l, &i);
   g_assert_cmpint (l, ==, 4);
@@ -818,11 +725,11 @@ test_rerate_flow (Fixture       *f,
 
   /* A cancelled drop records nothing. */
   g_assert_true (sd_heatmap_view_drop_risk (map, f->r1, 1, 1));
-  iterate ();
-  dialog = find_message_dialog ();
+  sd_test_iterate ();
+  dialog = sd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpuint (n_assessments (f), ==, 1);
   sd_risk_get_rating (f->r1, SD_RISK_LEVEL_INHERENT, &l, &i);
   g_assert_cmpint (l, ==, 5);
@@ -836,16 +743,16 @@ test_workshop (Fixture       *f,
 {
   sd_risks_page_select_risk (f->page, f->r1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "risks.workshop", NULL));
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (f->page->mode_stack), ==, "workshop");
   g_assert_nonnull (adw_bin_get_child (f->page->workshop_bin));
   /* The register's edits wait: the workshop re-rates on the map. */
   gtk_widget_activate_action (GTK_WIDGET (f->page), "risks.delete", NULL);
-  iterate ();
+  sd_test_iterate ();
   g_assert_nonnull (sd_store_lookup (f->store, SD_TYPE_RISK, id (f->r1)));
 
   g_signal_emit_by_name (adw_bin_get_child (f->page->workshop_bin), "leave");
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (f->page->mode_stack), ==, "register");
   g_assert_nonnull (sd_store_lookup (f->store, SD_TYPE_RISK, id (f->r1)));
 }

@@ -27,6 +27,7 @@
 #include "sd-signoff-view.h"
 #include "sd-statement.h"
 #include "sd-store.h"
+#include "sd-test-widgets.h"
 #include "sd-ui.h"
 #include "sd-unit.h"
 
@@ -45,14 +46,6 @@ typedef struct
   SdPerson      *head;
   SdAssignment  *post_duty;     /* 002 held by the post, R */
 } Fixture;
-
-static void
-iterate (void)
-{
-  for (int i = 0; i < 3; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
 
 static void
 clicked_cb (GtkButton *button,
@@ -74,7 +67,7 @@ activate_button (GtkWidget *button)
   for (int i = 0; i < 400 && !clicked; i++)
     {
       g_usleep (5000);
-      iterate ();
+      sd_test_iterate ();
     }
   g_assert_true (clicked);
   /* The button may be gone with its window. */
@@ -173,24 +166,16 @@ fixture_set_up (Fixture       *f,
   f->view = SD_SIGNOFF_VIEW (sd_signoff_view_new (f->store));
   gtk_window_set_child (f->window, GTK_WIDGET (f->view));
   gtk_window_present (f->window);
-  iterate ();
+  sd_test_iterate ();
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (f->dir, "signoff.db", NULL);
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
   gtk_window_destroy (f->window);
-  iterate ();
-  g_clear_object (&f->store);
-  g_remove (wal);
-  g_remove (shm);
-  g_remove (path);
-  g_rmdir (f->dir);
+  sd_test_iterate ();
+  sd_test_remove_store (&f->store, f->dir);
   g_free (f->dir);
 }
 
@@ -264,21 +249,6 @@ row_subtitle (Fixture *f,
   return row != NULL ? adw_action_row_get_subtitle (ADW_ACTION_ROW (row)) : NULL;
 }
 
-static SdSignDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (SD_IS_SIGN_DIALOG (window))
-        return SD_SIGN_DIALOG (window);
-    }
-  return NULL;
-}
-
 static void
 signed_cb (SdSignDialog *dialog,
            SdSignoff    *signoff,
@@ -299,12 +269,12 @@ sign_through_dialog (Fixture    *f,
   GtkWidget *button;
 
   sd_signoff_view_select_unit (f->view, ID (unit));
-  iterate ();
+  sd_test_iterate ();
   button = find_widget (GTK_WIDGET (f->view), is_button_labelled, "_Review and Sign…");
   g_assert_nonnull (button);
   activate_button (button);
 
-  dialog = find_dialog ();
+  dialog = sd_test_find_toplevel (SD_TYPE_SIGN_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_true (sd_sign_dialog_get_unit (dialog) == unit);
   g_assert_cmpstr (sd_sign_dialog_get_meaning (dialog), ==, sd_statement_default_meaning ());
@@ -335,7 +305,7 @@ test_never_then_signed (Fixture       *f,
   const SdSignStatus *status;
 
   sd_sign_summary_flush (summary);
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpuint (sd_sign_summary_get_n_never (summary), ==, 2);
   g_assert_cmpuint (sd_sign_summary_get_n_current (summary), ==, 0);
   g_assert_cmpuint (sd_sign_summary_get_n_outdated (summary), ==, 0);
@@ -356,7 +326,7 @@ test_never_then_signed (Fixture       *f,
 
   /* The summary hears of it from the store, once idle. */
   sd_sign_summary_flush (summary);
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpuint (sd_sign_summary_get_n_current (summary), ==, 1);
   g_assert_cmpuint (sd_sign_summary_get_n_never (summary), ==, 1);
   status = sd_sign_summary_lookup (summary, ID (f->unit));
@@ -382,7 +352,7 @@ test_never_then_signed (Fixture       *f,
     adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_widget (GTK_WIDGET (f->view),
                                                                         is_view_stack, NULL)),
                                            "history");
-    iterate ();
+    sd_test_iterate ();
     activate_button (show);
     for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
       {
@@ -437,7 +407,7 @@ test_outdated_diff (Fixture       *f,
   sd_signoff_view_select_unit (f->view, ID (f->unit));
   for (int i = 0; i < 50 && (removed == NULL || added == NULL); i++)
     {
-      iterate ();
+      sd_test_iterate ();
       removed = find_widget (GTK_WIDGET (f->view), is_label_containing,
                              "Duty 职责: 002 | Party 承担方: 安全管理员 | Role 角色: R");
       added = find_widget (GTK_WIDGET (f->view), is_label_containing,
@@ -470,7 +440,7 @@ test_named_signer (Fixture       *f,
 
   dialog = SD_SIGN_DIALOG (sd_sign_dialog_new (f->store, f->headless, f->window));
   gtk_window_present (GTK_WINDOW (dialog));
-  iterate ();
+  sd_test_iterate ();
   sign = find_widget (GTK_WIDGET (dialog), is_button_labelled, "_Sign");
   g_assert_nonnull (sign);
   g_assert_false (gtk_widget_get_sensitive (sign));
@@ -515,12 +485,12 @@ test_cancel (Fixture       *f,
   g_signal_connect (dialog, "signed", G_CALLBACK (signed_cb), &signoff);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_window_present (GTK_WINDOW (dialog));
-  iterate ();
+  sd_test_iterate ();
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == f->window);
   /* What Escape is bound to. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
-  iterate ();
+  sd_test_iterate ();
   g_assert_null (dialog);
   g_assert_null (signoff);
   g_assert_null (sd_signoff_find_latest (f->store, ID (f->unit)));
@@ -528,7 +498,7 @@ test_cancel (Fixture       *f,
   dialog = SD_SIGN_DIALOG (sd_sign_dialog_new (f->store, f->unit, f->window));
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_window_present (GTK_WINDOW (dialog));
-  iterate ();
+  sd_test_iterate ();
   activate_button (find_widget (GTK_WIDGET (dialog), is_button_labelled, "_Cancel"));
   g_assert_null (dialog);
   g_assert_null (sd_signoff_find_latest (f->store, ID (f->unit)));

@@ -28,6 +28,7 @@
 #include "sd-plan-stream.h"
 #include "sd-plan-task.h"
 #include "sd-store.h"
+#include "sd-test-widgets.h"
 #include "sd-timeline-view.h"
 #include "sd-timeline-view-private.h"
 #include "sd-unit.h"
@@ -55,24 +56,6 @@ typedef struct
   guint               n_activated;
   guint               n_task_changes;
 } Fixture;
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-/* Lets a frame be laid out and drawn. */
-static void
-settle (void)
-{
-  for (int k = 0; k < 50; k++)
-    {
-      iterate ();
-      g_usleep (1000);
-    }
-}
 
 static gint64
 id (gpointer item)
@@ -102,23 +85,9 @@ tasks_changed_cb (GListModel *model,
 static void
 find_controllers (Fixture *f)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->view));
-
-  for (guint k = 0; k < g_list_model_get_n_items (controllers); k++)
-    {
-      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, k);
-
-      /* The widget keeps its controllers: borrowing is safe. */
-      if (GTK_IS_EVENT_CONTROLLER_KEY (c))
-        f->key = c;
-      else if (GTK_IS_GESTURE_DRAG (c))
-        f->drag = GTK_GESTURE (c);
-      else if (GTK_IS_GESTURE_CLICK (c))
-        f->click = GTK_GESTURE (c);
-    }
-  g_assert_nonnull (f->key);
-  g_assert_nonnull (f->drag);
-  g_assert_nonnull (f->click);
+  f->key = sd_test_controller (f->view, GTK_TYPE_EVENT_CONTROLLER_KEY);
+  f->drag = sd_test_controller (f->view, GTK_TYPE_GESTURE_DRAG);
+  f->click = sd_test_controller (f->view, GTK_TYPE_GESTURE_CLICK);
 }
 
 /* The view in a scrolled window in a toast overlay, as on the Plan page. */
@@ -143,7 +112,7 @@ show_view (Fixture *f,
   for (int k = 0; k < 20 || gtk_widget_get_width (GTK_WIDGET (f->view)) == 0; k++)
     {
       g_assert_cmpint (k, <, 1000);
-      iterate ();
+      sd_test_iterate ();
       g_usleep (1000);
     }
 
@@ -230,38 +199,17 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *path = g_strdup (sd_store_get_path (f->store));
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
   g_signal_handlers_disconnect_by_data (sd_store_get_items (f->store, SD_TYPE_PLAN_TASK), f);
   if (f->window != NULL)
     gtk_window_destroy (GTK_WINDOW (f->window));
-  iterate ();
+  sd_test_iterate ();
 
   g_clear_pointer (&f->tasks, g_ptr_array_unref);
-  g_clear_object (&f->store);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-
-      g_remove (file);
-    }
-  g_rmdir (f->dir);
+  sd_test_remove_store (&f->store, f->dir);
   g_free (f->dir);
 }
 
 /* Input, as the controllers report it. */
-
-static gboolean
-press_key (Fixture         *f,
-           guint            keyval,
-           GdkModifierType  state)
-{
-  gboolean handled = FALSE;
-
-  g_signal_emit_by_name (f->key, "key-pressed", keyval, 0, state, &handled);
-  return handled;
-}
 
 static void
 click (Fixture *f,
@@ -293,7 +241,7 @@ drag (Fixture *f,
   g_signal_emit_by_name (f->drag, "drag-update", dx / 2, dy / 2);
   g_signal_emit_by_name (f->drag, "drag-update", dx, dy);
   g_signal_emit_by_name (f->drag, "drag-end", dx, dy);
-  iterate ();
+  sd_test_iterate ();
 }
 
 static void
@@ -398,62 +346,11 @@ find_task (Fixture *f,
 
 /* Finding widgets, as a user sees them. */
 
-typedef gboolean (*Match) (GtkWidget  *widget,
-                           const char *text);
-
-static gboolean
-shown (GtkWidget *widget)
-{
-  return GTK_IS_WINDOW (widget) ||
-         (gtk_widget_get_visible (widget) && gtk_widget_get_child_visible (widget));
-}
-
-static GtkWidget *
-find (GtkWidget  *root,
-      Match       match,
-      const char *text)
-{
-  if (!shown (root))
-    return NULL;
-  if (match (root, text))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find (child, match, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-button_labelled (GtkWidget  *widget,
-                 const char *label)
-{
-  return GTK_IS_BUTTON (widget) &&
-         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
-}
-
-static gboolean
-label_showing (GtkWidget  *widget,
-               const char *text)
-{
-  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
-}
-
 static void
 click_undo (Fixture *f)
 {
-  GtkWidget *undo;
-
-  iterate ();
-  undo = find (f->window, button_labelled, "_Undo");
-  g_assert_nonnull (undo);
-  g_signal_emit_by_name (undo, "clicked");
-  iterate ();
+  sd_test_iterate ();
+  sd_test_click_button (f->window, "_Undo");
 }
 
 /* Tests */
@@ -506,7 +403,7 @@ test_click (Fixture       *f,
     sd_timeline_view_set_selected_task (f->view, NULL);
     bar_rect (f, top, &rect);
     gtk_adjustment_set_value (adjustment, rect.y);
-    settle ();
+    sd_test_settle_frames ();
     g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, rect.y);
     click (f, rect.x + rect.width / 2, rect.y + 1);
     g_assert_null (sd_timeline_view_get_selected_task (f->view));
@@ -514,7 +411,7 @@ test_click (Fixture       *f,
     click (f, x, y);
     g_assert_true (sd_timeline_view_get_selected_task (f->view) == below);
     gtk_adjustment_set_value (adjustment, 0);
-    settle ();
+    sd_test_settle_frames ();
   }
 
   /* A double click opens the task. */
@@ -565,13 +462,13 @@ test_drag (Fixture       *f,
   /* The right end, half-way and held. */
   drag_begin (f, rect.x + rect.width - 1, y);
   g_signal_emit_by_name (f->drag, "drag-update", month, 0.0);
-  iterate ();
+  sd_test_iterate ();
   bar_rect (f, task, &during);
   g_assert_cmpfloat_with_epsilon (during.width, rect.width + month, 0.01);
   g_assert_cmpuint (f->n_task_changes, ==, 0);
   assert_months (task, start, end);
   g_signal_emit_by_name (f->drag, "drag-end", month, 0.0);
-  iterate ();
+  sd_test_iterate ();
   assert_months (task, start, end + 1);
   g_assert_cmpuint (f->n_task_changes, ==, 1);
   g_assert_cmpuint (n_audit (f, task), ==, audit + 1);
@@ -610,7 +507,7 @@ test_drag (Fixture       *f,
   g_signal_emit_by_name (f->drag, "drag-update", 0.0, 0.0);
   g_signal_emit_by_name (f->drag, "drag-end", 0.0, 0.0);
   drag (f, 4, y, 5 * month, 0);
-  iterate ();
+  sd_test_iterate ();
   assert_months (task, 1, 1);
   g_assert_cmpuint (f->n_task_changes, ==, 4);
   g_assert_cmpuint (n_audit (f, task), ==, audit + 4);
@@ -618,11 +515,11 @@ test_drag (Fixture       *f,
   /* Escape cancels a drag in progress. */
   drag_begin (f, rect.x + rect.width - 1, y);
   g_signal_emit_by_name (f->drag, "drag-update", 3 * month, 0.0);
-  g_assert_true (press_key (f, GDK_KEY_Escape, 0));
+  g_assert_true (sd_test_press_key (f->key, GDK_KEY_Escape, 0));
   g_signal_emit_by_name (f->drag, "drag-end", 3 * month, 0.0);
-  iterate ();
+  sd_test_iterate ();
   assert_months (task, 1, 1);
-  g_assert_false (press_key (f, GDK_KEY_Escape, 0));
+  g_assert_false (sd_test_press_key (f->key, GDK_KEY_Escape, 0));
 }
 
 /* The test hook moves as a release would; the toast's Undo puts back the
@@ -641,7 +538,7 @@ test_move_undo (Fixture       *f,
   g_assert_true (sd_store_update (f->store, task, &error, "start-month", 3, "end-month", 4,
                                   "start-date", start_date, "end-date", end_date, NULL));
   g_assert_no_error (error);
-  iterate ();
+  sd_test_iterate ();
   f->n_task_changes = 0;
   audit = n_audit (f, task);
 
@@ -651,8 +548,8 @@ test_move_undo (Fixture       *f,
   g_assert_null (sd_plan_task_get_end_date (task));
   g_assert_cmpuint (f->n_task_changes, ==, 1);
   g_assert_cmpuint (n_audit (f, task), ==, audit + 1);
-  iterate ();
-  g_assert_nonnull (find (f->window, label_showing, "now runs"));
+  sd_test_iterate ();
+  g_assert_nonnull (sd_test_find (f->window, sd_test_label_showing, "now runs"));
 
   click_undo (f);
   assert_months (task, 3, 4);
@@ -670,8 +567,8 @@ test_move_undo (Fixture       *f,
   g_assert_false (sd_timeline_view_move_task (f->view, task, 8, 2));
   assert_months (task, 3, 4);
   g_assert_cmpuint (n_audit (f, task), ==, audit + 3);
-  iterate ();
-  g_assert_nonnull (find (f->window, label_showing, "Could not change the months"));
+  sd_test_iterate ();
+  g_assert_nonnull (sd_test_find (f->window, sd_test_label_showing, "Could not change the months"));
 }
 
 /* Up and Down walk the bars in the order they are drawn; Shift, Alt and
@@ -689,21 +586,21 @@ test_keyboard (Fixture       *f,
   int start, end;
 
   g_assert_null (sd_timeline_view_get_selected_task (f->view));
-  g_assert_true (press_key (f, GDK_KEY_Down, 0));
+  g_assert_true (sd_test_press_key (f->key, GDK_KEY_Down, 0));
   g_assert_true (sd_timeline_view_get_selected_task (f->view) == g_ptr_array_index (sorted, 0));
-  g_assert_true (press_key (f, GDK_KEY_Up, 0));
+  g_assert_true (sd_test_press_key (f->key, GDK_KEY_Up, 0));
   g_assert_true (sd_timeline_view_get_selected_task (f->view) == g_ptr_array_index (sorted, 0));
   for (guint k = 1; k < sorted->len; k++)
     {
-      g_assert_true (press_key (f, GDK_KEY_Down, 0));
+      g_assert_true (sd_test_press_key (f->key, GDK_KEY_Down, 0));
       g_assert_true (sd_timeline_view_get_selected_task (f->view) ==
                      g_ptr_array_index (sorted, k));
     }
   /* At the bottom it stays; Up goes back. */
-  g_assert_true (press_key (f, GDK_KEY_Down, 0));
+  g_assert_true (sd_test_press_key (f->key, GDK_KEY_Down, 0));
   g_assert_true (sd_timeline_view_get_selected_task (f->view) ==
                  g_ptr_array_index (sorted, sorted->len - 1));
-  g_assert_true (press_key (f, GDK_KEY_Up, 0));
+  g_assert_true (sd_test_press_key (f->key, GDK_KEY_Up, 0));
   g_assert_true (sd_timeline_view_get_selected_task (f->view) ==
                  g_ptr_array_index (sorted, sorted->len - 2));
   /* The last bar was scrolled into view: the view is taller than its window. */
@@ -718,13 +615,13 @@ test_keyboard (Fixture       *f,
   audit = n_audit (f, task);
   f->n_task_changes = 0;
 
-  g_assert_true (press_key (f, GDK_KEY_Right, GDK_SHIFT_MASK));
+  g_assert_true (sd_test_press_key (f->key, GDK_KEY_Right, GDK_SHIFT_MASK));
   assert_months (task, start, end + 1);
-  g_assert_true (press_key (f, GDK_KEY_Left, GDK_ALT_MASK));
+  g_assert_true (sd_test_press_key (f->key, GDK_KEY_Left, GDK_ALT_MASK));
   assert_months (task, start - 1, end + 1);
-  g_assert_true (press_key (f, GDK_KEY_Right, GDK_CONTROL_MASK));
+  g_assert_true (sd_test_press_key (f->key, GDK_KEY_Right, GDK_CONTROL_MASK));
   assert_months (task, start, end + 2);
-  g_assert_true (press_key (f, GDK_KEY_Left, GDK_CONTROL_MASK));
+  g_assert_true (sd_test_press_key (f->key, GDK_KEY_Left, GDK_CONTROL_MASK));
   assert_months (task, start - 1, end + 1);
   g_assert_cmpuint (f->n_task_changes, ==, 4);
   g_assert_cmpuint (n_audit (f, task), ==, audit + 4);
@@ -733,36 +630,36 @@ test_keyboard (Fixture       *f,
   /* One toast for the four steps; its Undo goes back to the start. */
   click_undo (f);
   assert_months (task, start, end);
-  g_assert_null (find (f->window, button_labelled, "_Undo"));
+  g_assert_null (sd_test_find (f->window, sd_test_button_labelled, "_Undo"));
 
   /* The start never passes the end, nor the end the start. */
   for (int k = 0; k < 12; k++)
-    press_key (f, GDK_KEY_Right, GDK_ALT_MASK);
+    sd_test_press_key (f->key, GDK_KEY_Right, GDK_ALT_MASK);
   assert_months (task, end, end);
   for (int k = 0; k < 12; k++)
-    press_key (f, GDK_KEY_Left, GDK_SHIFT_MASK);
+    sd_test_press_key (f->key, GDK_KEY_Left, GDK_SHIFT_MASK);
   assert_months (task, end, end);
   /* Nor the year's ends. */
   for (int k = 0; k < 14; k++)
-    press_key (f, GDK_KEY_Right, GDK_CONTROL_MASK);
+    sd_test_press_key (f->key, GDK_KEY_Right, GDK_CONTROL_MASK);
   assert_months (task, 12, 12);
   for (int k = 0; k < 14; k++)
-    press_key (f, GDK_KEY_Left, GDK_ALT_MASK);
+    sd_test_press_key (f->key, GDK_KEY_Left, GDK_ALT_MASK);
   assert_months (task, 1, 12);
 
   /* Enter opens it; plain Left and Right are not the timeline's. */
-  g_assert_true (press_key (f, GDK_KEY_Return, 0));
+  g_assert_true (sd_test_press_key (f->key, GDK_KEY_Return, 0));
   g_assert_cmpuint (f->n_activated, ==, 1);
   g_assert_true (f->activated == task);
-  g_assert_false (press_key (f, GDK_KEY_Left, 0));
-  g_assert_false (press_key (f, GDK_KEY_Right, 0));
-  g_assert_false (press_key (f, GDK_KEY_Escape, 0));
+  g_assert_false (sd_test_press_key (f->key, GDK_KEY_Left, 0));
+  g_assert_false (sd_test_press_key (f->key, GDK_KEY_Right, 0));
+  g_assert_false (sd_test_press_key (f->key, GDK_KEY_Escape, 0));
 
   /* Nothing selected: no move, and Enter is not taken. */
   sd_timeline_view_set_selected_task (f->view, NULL);
   g_assert_null (sd_timeline_view_get_selected_task (f->view));
-  g_assert_false (press_key (f, GDK_KEY_Return, 0));
-  press_key (f, GDK_KEY_Right, GDK_SHIFT_MASK);
+  g_assert_false (sd_test_press_key (f->key, GDK_KEY_Return, 0));
+  sd_test_press_key (f->key, GDK_KEY_Right, GDK_SHIFT_MASK);
   assert_months (task, 1, 12);
 }
 
@@ -795,7 +692,7 @@ test_label (Fixture       *f,
   g_assert_true (sd_store_update (f->store, task, &error, "title", "保密自查",
                                   "start-month", 3, "end-month", 6, NULL));
   g_assert_no_error (error);
-  iterate ();
+  sd_test_iterate ();
   sd_timeline_view_set_selected_task (f->view, task);
   assert_label_has (f, summary);
   assert_label_has (f, "Selected: 保密自查, March – June, Done");
@@ -804,7 +701,7 @@ test_label (Fixture       *f,
   g_assert_true (sd_store_update (f->store, task, &error, "status", "in-progress",
                                   "end-month", 7, NULL));
   g_assert_no_error (error);
-  iterate ();
+  sd_test_iterate ();
   g_free (summary);
   summary = g_strdup_printf ("Timeline %d: %u tasks, %u late", f->year, f->tasks->len,
                              n_late + 1);
@@ -814,7 +711,7 @@ test_label (Fixture       *f,
   /* Deleted: no longer selected, one task fewer. */
   g_assert_true (sd_store_delete (f->store, task, &error));
   g_assert_no_error (error);
-  iterate ();
+  sd_test_iterate ();
   g_assert_null (sd_timeline_view_get_selected_task (f->view));
   g_free (summary);
   summary = g_strdup_printf ("Timeline %d: %u tasks, %u late", f->year, f->tasks->len - 1,
@@ -825,7 +722,7 @@ test_label (Fixture       *f,
   /* No plan. */
   sd_timeline_view_set_plan (f->view, NULL);
   assert_label_has (f, "no plan");
-  g_assert_false (press_key (f, GDK_KEY_Down, 0));
+  g_assert_false (sd_test_press_key (f->key, GDK_KEY_Down, 0));
 }
 
 /* Another plan, a task added through the store, and a task of another
@@ -852,7 +749,7 @@ test_plans (Fixture       *f,
                            "title", "新增任务", "start-month", 5, "end-month", 5,
                            "status", "planned", NULL);
   g_assert_no_error (error);
-  iterate ();
+  sd_test_iterate ();
   g_assert_true (sd_timeline_view_get_bar_rect (f->view, added, &rect));
   g_assert_false (sd_timeline_view_get_bar_rect (f->view, elsewhere, &rect));
   g_assert_true (sd_timeline_view_get_selected_task (f->view) == task);
@@ -867,7 +764,7 @@ test_plans (Fixture       *f,
   g_assert_true (sd_timeline_view_get_bar_rect (f->view, elsewhere, &rect));
   g_assert_false (sd_timeline_view_get_bar_rect (f->view, task, &rect));
   assert_label_has (f, "1 task, 0 late");
-  g_assert_true (press_key (f, GDK_KEY_Down, 0));
+  g_assert_true (sd_test_press_key (f->key, GDK_KEY_Down, 0));
   g_assert_true (sd_timeline_view_get_selected_task (f->view) == elsewhere);
 }
 
@@ -885,15 +782,15 @@ test_draw (Fixture       *f,
   g_autoptr(GskRenderNode) node = NULL;
 
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) / 2);
-  iterate ();
+  sd_test_iterate ();
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
-  iterate ();
+  sd_test_iterate ();
   gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (GTK_WIDGET (f->view)),
                           gtk_widget_get_height (GTK_WIDGET (f->view)));
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   g_assert_nonnull (node);
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
-  iterate ();
+  sd_test_iterate ();
 }
 
 /* The plan with the most tasks of @plans. */
@@ -1031,7 +928,7 @@ test_screenshot (void)
                                2 * sd_timeline_view_get_month_width (f->view), 0.0);
       }
   }
-  iterate ();
+  sd_test_iterate ();
 
   /* Frames while scrolling down, a tenth of the way at a time: the
    * timeline's snapshot, and the whole window's rendering. */
@@ -1046,13 +943,13 @@ test_screenshot (void)
         g_autoptr(GskRenderNode) node = NULL;
 
         gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) * k / 10);
-        settle ();
+        sd_test_settle_frames ();
         /* The widget's own drawing, not the frame GTK keeps. */
         start = g_get_monotonic_time ();
         GTK_WIDGET_GET_CLASS (f->view)->snapshot (GTK_WIDGET (f->view), snapshot);
         node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
         snapshots += g_get_monotonic_time () - start;
-        settle ();
+        sd_test_settle_frames ();
         start = g_get_monotonic_time ();
         frame = render_window (f);
         renders += g_get_monotonic_time () - start;
@@ -1066,7 +963,7 @@ test_screenshot (void)
                                - gtk_adjustment_get_page_size (adjustment))
                               * g_ascii_strtod (scroll, NULL)
                             : 0);
-  settle ();
+  sd_test_settle_frames ();
   texture = render_window (f);
   g_assert_true (gdk_texture_save_to_png (texture, out));
   g_test_message ("wrote %s", out);
@@ -1074,7 +971,7 @@ test_screenshot (void)
   if (db != NULL)
     {
       gtk_window_destroy (GTK_WINDOW (f->window));
-      iterate ();
+      sd_test_iterate ();
       g_clear_pointer (&f->tasks, g_ptr_array_unref);
       g_clear_object (&f->store);
     }

@@ -48,26 +48,6 @@ typedef struct
   GtkWidget *overlay;
 } Fixture;
 
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-settle (void)
-{
-  gint64 end = g_get_monotonic_time () + 300 * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-  iterate ();
-}
-
 static gpointer
 insert_unit (SdStore    *store,
              const char *name,
@@ -151,36 +131,11 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_store_files (SdStore *store)
-{
-  g_autofree char *path = g_strdup (sd_store_get_path (store));
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
-  g_object_unref (store);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-
-      g_remove (file);
-    }
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  GtkWindow *window;
-
-  while ((window = g_list_model_get_item (toplevels, 0)) != NULL)
-    {
-      gtk_window_destroy (window);
-      g_object_unref (window);
-    }
-  iterate ();
-
-  remove_store_files (f->store);
-  g_rmdir (f->dir);
+  sd_test_destroy_windows ();
+  sd_test_remove_store (&f->store, f->dir);
   g_free (f->dir);
 }
 
@@ -190,24 +145,10 @@ show (Fixture   *f,
 {
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (f->overlay), child);
   gtk_window_present (f->window);
-  iterate ();
+  sd_test_iterate ();
 }
 
 /* Finding widgets: see sd-test-widgets.h. */
-
-static gboolean
-button_labelled (GtkWidget  *widget,
-                 const char *label)
-{
-  if (!GTK_IS_BUTTON (widget))
-    return FALSE;
-  if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return TRUE;
-  /* A button with an icon and a label. */
-  return ADW_IS_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (widget))) &&
-         g_strcmp0 (adw_button_content_get_label (ADW_BUTTON_CONTENT (
-                      gtk_button_get_child (GTK_BUTTON (widget)))), label) == 0;
-}
 
 static gboolean
 check_labelled (GtkWidget  *widget,
@@ -218,47 +159,17 @@ check_labelled (GtkWidget  *widget,
 }
 
 static gboolean
-label_showing (GtkWidget  *widget,
-               const char *text)
-{
-  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
-}
-
-static gboolean
 tooltip_is (GtkWidget  *widget,
             const char *text)
 {
   return g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0;
 }
 
-static gboolean
-of_type (GtkWidget  *widget,
-         const char *type_name)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, g_type_from_name (type_name));
-}
-
 static void
 click (GtkWidget *button)
 {
   g_signal_emit_by_name (button, "clicked");
-  iterate ();
-}
-
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint k = 0; k < g_list_model_get_n_items (toplevels); k++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, k);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
-          gtk_widget_get_visible (GTK_WIDGET (window)))
-        return GTK_WIDGET (window);
-    }
-  return NULL;
+  sd_test_iterate ();
 }
 
 static guint
@@ -292,7 +203,7 @@ static void
 choose_unit (GtkWidget  *view,
              const char *name)
 {
-  GtkDropDown *dropdown = GTK_DROP_DOWN (sd_test_find_shown (view, of_type, "GtkDropDown"));
+  GtkDropDown *dropdown = GTK_DROP_DOWN (sd_test_find_shown (view, sd_test_is_type, "GtkDropDown"));
   GListModel *names = gtk_drop_down_get_model (dropdown);
 
   for (guint i = 0; i < g_list_model_get_n_items (names); i++)
@@ -302,7 +213,7 @@ choose_unit (GtkWidget  *view,
       if (g_str_has_suffix (label, name))
         {
           gtk_drop_down_set_selected (dropdown, i);
-          iterate ();
+          sd_test_iterate ();
           return;
         }
     }
@@ -312,38 +223,9 @@ choose_unit (GtkWidget  *view,
 static GListModel *
 column_view_model (GtkWidget *view)
 {
-  GtkWidget *column_view = sd_test_find_shown (view, of_type, "GtkColumnView");
+  GtkWidget *column_view = sd_test_find_shown (view, sd_test_is_type, "GtkColumnView");
 
   return G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view)));
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("SD_TEST_SCREENSHOT");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-  settle ();
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("saved %s", path);
 }
 
 /* Training */
@@ -360,15 +242,15 @@ add_training_through_dialog (Fixture    *f,
   g_autoptr(SdTraining) training = NULL;
   g_autofree char *date = today ();
 
-  click (sd_test_find_shown (view, button_labelled, "_Add Training"));
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  click (sd_test_find_shown (view, sd_test_button_labelled, "_Add Training"));
+  dialog = sd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   /* Nothing to add without a topic. */
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
-  topic_row = sd_test_find_shown (dialog, of_type, "AdwEntryRow");
+  topic_row = sd_test_find_shown (dialog, sd_test_is_type, "AdwEntryRow");
   gtk_editable_set_text (GTK_EDITABLE (topic_row), topic);
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
-  click (sd_test_find_shown (dialog, button_labelled, "_Add"));
+  click (sd_test_find_shown (dialog, sd_test_button_labelled, "_Add"));
 
   g_assert_cmpuint (g_list_model_get_n_items (trainings), ==, before + 1);
   training = g_list_model_get_item (trainings, before);
@@ -392,12 +274,13 @@ test_training_attendance (Fixture       *f,
   show (f, view);
 
   /* Nothing yet: the view says what to do, and nobody is trained. */
-  g_assert_nonnull (sd_test_find_shown (view, label_showing, "No Training Sessions"));
-  g_assert_nonnull (sd_test_find_shown (view, label_showing, "0/8 trained · 0 % · target 100 %"));
+  g_assert_nonnull (sd_test_find_shown (view, sd_test_label_showing, "No Training Sessions"));
+  g_assert_nonnull (sd_test_find_shown (view, sd_test_label_showing,
+                                        "0/8 trained · 0 % · target 100 %"));
 
   training = add_training_through_dialog (f, view, "保密法律法规培训");
-  g_assert_null (sd_test_find (view, label_showing, "No Training Sessions"));
-  g_assert_nonnull (sd_test_find_shown (view, label_showing, "0 people attended"));
+  g_assert_null (sd_test_find (view, sd_test_label_showing, "No Training Sessions"));
+  g_assert_nonnull (sd_test_find_shown (view, sd_test_label_showing, "0 people attended"));
 
   /* The checklist lists the 8 active people, not those who left. */
   rows = column_view_model (view);
@@ -407,40 +290,42 @@ test_training_attendance (Fixture       *f,
   /* One person ticked. */
   check = sd_test_find_shown (view, check_labelled, "王一");
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpuint (count (f->store, SD_TYPE_TRAINING_ATTENDANCE), ==, 1);
   g_assert_true (attended (f, training, f->people[8]));
-  g_assert_nonnull (sd_test_find_shown (view, label_showing, "1/8 trained · 12 %"));
+  g_assert_nonnull (sd_test_find_shown (view, sd_test_label_showing, "1/8 trained · 12 %"));
 
   /* And unticked, and ticked again. */
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpuint (count (f->store, SD_TYPE_TRAINING_ATTENDANCE), ==, 0);
-  g_assert_nonnull (sd_test_find_shown (view, label_showing, "0/8 trained"));
+  g_assert_nonnull (sd_test_find_shown (view, sd_test_label_showing, "0/8 trained"));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-  iterate ();
+  sd_test_iterate ();
 
   /* A unit: its people and its section's, only the active ones. */
   choose_unit (view, "信息部");
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);
   check = sd_test_find_shown (view, check_labelled, "张一");
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpuint (count (f->store, SD_TYPE_TRAINING_ATTENDANCE), ==, 2);
 
-  click (sd_test_find_shown (view, button_labelled, "All of 信息部"));
+  click (sd_test_find_shown (view, sd_test_button_labelled, "All of 信息部"));
   g_assert_cmpuint (count (f->store, SD_TYPE_TRAINING_ATTENDANCE), ==, 4);
   g_assert_true (attended (f, training, f->people[0]));
   g_assert_true (attended (f, training, f->people[1]));
   g_assert_true (attended (f, training, f->people[2]));
   g_assert_false (attended (f, training, f->people[3]));
   g_assert_false (attended (f, training, f->people[4]));
-  g_assert_nonnull (sd_test_find_shown (f->overlay, label_showing, "2 people marked as attended"));
-  g_assert_nonnull (sd_test_find_shown (view, label_showing, "4/8 trained · 50 % · target 100 %"));
-  g_assert_nonnull (sd_test_find_shown (view, label_showing, "4 people attended"));
+  g_assert_nonnull (sd_test_find_shown (f->overlay, sd_test_label_showing,
+                                        "2 people marked as attended"));
+  g_assert_nonnull (sd_test_find_shown (view, sd_test_label_showing,
+                                        "4/8 trained · 50 % · target 100 %"));
+  g_assert_nonnull (sd_test_find_shown (view, sd_test_label_showing, "4 people attended"));
   /* Who is missing: the four active people nobody ticked. */
-  g_assert_nonnull (sd_test_find_shown (view, of_type, "GtkExpander"));
-  g_assert_nonnull (sd_test_find_shown (view, label_showing, "4 people not trained yet"));
+  g_assert_nonnull (sd_test_find_shown (view, sd_test_is_type, "GtkExpander"));
+  g_assert_nonnull (sd_test_find_shown (view, sd_test_label_showing, "4 people not trained yet"));
 
   /* Someone who has left counts neither as staff nor as trained, even
    * when recorded as present; the list shows them, to be corrected. */
@@ -449,32 +334,34 @@ test_training_attendance (Fixture       *f,
                                      "person-id", sd_item_get_id (SD_ITEM (f->people[3])),
                                      NULL));
   g_assert_no_error (error);
-  iterate ();
-  g_assert_nonnull (sd_test_find_shown (view, label_showing, "4/8 trained"));
-  g_assert_nonnull (sd_test_find_shown (view, label_showing, "5 people attended"));
+  sd_test_iterate ();
+  g_assert_nonnull (sd_test_find_shown (view, sd_test_label_showing, "4/8 trained"));
+  g_assert_nonnull (sd_test_find_shown (view, sd_test_label_showing, "5 people attended"));
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 4);
   g_assert_nonnull (sd_test_find_shown (view, check_labelled, "张四"));
 
   /* An active person leaving lowers the staff and the trained alike. */
   g_assert_true (sd_store_update (f->store, f->people[8], &error, "active", FALSE, NULL));
-  iterate ();
-  g_assert_nonnull (sd_test_find_shown (view, label_showing, "3/7 trained"));
+  sd_test_iterate ();
+  g_assert_nonnull (sd_test_find_shown (view, sd_test_label_showing, "3/7 trained"));
   g_assert_true (sd_store_update (f->store, f->people[8], &error, "active", TRUE, NULL));
-  iterate ();
+  sd_test_iterate ();
 
   /* One Undo takes back the whole unit, and only that. */
-  click (sd_test_find_shown (f->overlay, button_labelled, "_Undo"));
+  click (sd_test_find_shown (f->overlay, sd_test_button_labelled, "_Undo"));
   g_assert_cmpuint (count (f->store, SD_TYPE_TRAINING_ATTENDANCE), ==, 3);
   g_assert_true (attended (f, training, f->people[0]));
   g_assert_false (attended (f, training, f->people[1]));
   g_assert_false (attended (f, training, f->people[2]));
-  g_assert_nonnull (sd_test_find_shown (view, label_showing, "2/8 trained"));
+  g_assert_nonnull (sd_test_find_shown (view, sd_test_label_showing, "2/8 trained"));
 
   /* The search narrows the list. */
   choose_unit (view, "All Units");
-  gtk_editable_set_text (GTK_EDITABLE (sd_test_find_shown (view, of_type, "GtkSearchEntry")), "李");
-  g_signal_emit_by_name (sd_test_find_shown (view, of_type, "GtkSearchEntry"), "search-changed");
-  iterate ();
+  gtk_editable_set_text (GTK_EDITABLE (sd_test_find_shown (view, sd_test_is_type,
+                                                           "GtkSearchEntry")), "李");
+  g_signal_emit_by_name (sd_test_find_shown (view, sd_test_is_type, "GtkSearchEntry"),
+                         "search-changed");
+  sd_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);
 }
 
@@ -497,14 +384,14 @@ test_training_edit_delete (Fixture       *f,
                                      "training-id", id,
                                      "person-id", sd_item_get_id (SD_ITEM (f->people[0])),
                                      NULL));
-  iterate ();
+  sd_test_iterate ();
 
   /* The topic is applied as the apply button (or Enter) does. */
-  topic_row = sd_test_find_shown (view, of_type, "AdwEntryRow");
+  topic_row = sd_test_find_shown (view, sd_test_is_type, "AdwEntryRow");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (topic_row)), ==, "新员工培训");
   gtk_editable_set_text (GTK_EDITABLE (topic_row), "新员工保密培训");
   g_signal_emit_by_name (topic_row, "apply");
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpstr (sd_training_get_topic (training), ==, "新员工保密培训");
 
   /* What the user is typing in one field survives a change of another
@@ -519,9 +406,9 @@ test_training_edit_delete (Fixture       *f,
     g_assert_nonnull (audience_row);
     gtk_editable_set_text (GTK_EDITABLE (audience_row), "全体新员工");
     g_assert_true (sd_store_update (f->store, training, &error, "date", "2020-02-02", NULL));
-    iterate ();
+    sd_test_iterate ();
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (audience_row)), ==, "全体新员工");
-    g_assert_nonnull (sd_test_find_shown (view, label_showing, "2020-02-02"));
+    g_assert_nonnull (sd_test_find_shown (view, sd_test_label_showing, "2020-02-02"));
     g_assert_null (sd_training_get_audience (training));
   }
 
@@ -529,25 +416,26 @@ test_training_edit_delete (Fixture       *f,
   click (sd_test_find_shown (view, tooltip_is, "Delete Training"));
   g_assert_cmpuint (count (f->store, SD_TYPE_TRAINING), ==, 0);
   g_assert_cmpuint (count (f->store, SD_TYPE_TRAINING_ATTENDANCE), ==, 0);
-  g_assert_nonnull (sd_test_find_shown (view, label_showing, "No Training Sessions"));
-  g_assert_nonnull (sd_test_find_shown (f->overlay, label_showing,
-                                "Training “新员工保密培训” deleted"));
-  click (sd_test_find_shown (f->overlay, button_labelled, "_Undo"));
+  g_assert_nonnull (sd_test_find_shown (view, sd_test_label_showing, "No Training Sessions"));
+  g_assert_nonnull (sd_test_find_shown (f->overlay, sd_test_label_showing,
+                                        "Training “新员工保密培训” deleted"));
+  click (sd_test_find_shown (f->overlay, sd_test_button_labelled, "_Undo"));
   g_assert_cmpuint (count (f->store, SD_TYPE_TRAINING), ==, 1);
   g_assert_cmpuint (count (f->store, SD_TYPE_TRAINING_ATTENDANCE), ==, 1);
   g_assert_nonnull (sd_store_lookup (f->store, SD_TYPE_TRAINING, id));
-  g_assert_nonnull (sd_test_find_shown (view, label_showing, "1/8 trained"));
-  g_assert_nonnull (sd_test_find_shown (view, label_showing, "1 person attended"));
+  g_assert_nonnull (sd_test_find_shown (view, sd_test_label_showing, "1/8 trained"));
+  g_assert_nonnull (sd_test_find_shown (view, sd_test_label_showing, "1 person attended"));
 
   /* An empty topic is refused, and the field shows the stored one again. */
   training = sd_store_lookup (f->store, SD_TYPE_TRAINING, id);
-  topic_row = sd_test_find_shown (view, of_type, "AdwEntryRow");
+  topic_row = sd_test_find_shown (view, sd_test_is_type, "AdwEntryRow");
   gtk_editable_set_text (GTK_EDITABLE (topic_row), "  ");
   g_signal_emit_by_name (topic_row, "apply");
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpstr (sd_training_get_topic (training), ==, "新员工保密培训");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (topic_row)), ==, "新员工保密培训");
-  g_assert_nonnull (sd_test_find_shown (f->overlay, label_showing, "A training needs a topic."));
+  g_assert_nonnull (sd_test_find_shown (f->overlay, sd_test_label_showing,
+                                        "A training needs a topic."));
 }
 
 /* Commitment letters */
@@ -565,20 +453,24 @@ test_commitments_mark_undo (Fixture       *f,
   sd_commitments_view_set_plan (SD_COMMITMENTS_VIEW (view), f->plan);
   show (f, view);
 
-  g_assert_nonnull (sd_test_find_shown (view, label_showing, "0/8 signed · 0 % · target 100 %"));
+  g_assert_nonnull (sd_test_find_shown (view, sd_test_label_showing,
+                                        "0/8 signed · 0 % · target 100 %"));
   rows = column_view_model (view);
   selection = GTK_SELECTION_MODEL (rows);
   /* The year's active people, not those who left. */
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 8);
-  g_assert_false (gtk_widget_get_sensitive (sd_test_find_shown (view, button_labelled, "_Mark Signed")));
+  g_assert_false (gtk_widget_get_sensitive (sd_test_find_shown (view, sd_test_button_labelled,
+                                                                "_Mark Signed")));
 
   /* Three selected, marked in one step, dated today. */
   gtk_selection_model_select_range (selection, 0, 3, TRUE);
-  iterate ();
-  g_assert_nonnull (sd_test_find_shown (view, label_showing, "3 selected"));
-  g_assert_true (gtk_widget_get_sensitive (sd_test_find_shown (view, button_labelled, "_Mark Signed")));
-  g_assert_false (gtk_widget_get_sensitive (sd_test_find_shown (view, button_labelled, "_Unmark")));
-  click (sd_test_find_shown (view, button_labelled, "_Mark Signed"));
+  sd_test_iterate ();
+  g_assert_nonnull (sd_test_find_shown (view, sd_test_label_showing, "3 selected"));
+  g_assert_true (gtk_widget_get_sensitive (sd_test_find_shown (view, sd_test_button_labelled,
+                                                               "_Mark Signed")));
+  g_assert_false (gtk_widget_get_sensitive (sd_test_find_shown (view, sd_test_button_labelled,
+                                                                "_Unmark")));
+  click (sd_test_find_shown (view, sd_test_button_labelled, "_Mark Signed"));
   g_assert_cmpuint (g_list_model_get_n_items (commitments), ==, 3);
   for (guint i = 0; i < 3; i++)
     {
@@ -590,20 +482,22 @@ test_commitments_mark_undo (Fixture       *f,
       g_assert_cmpint (sd_commitment_get_year (commitment), ==, sd_plan_get_year (f->plan));
       g_assert_true (sd_person_get_active (person));
     }
-  g_assert_nonnull (sd_test_find_shown (view, label_showing, "3/8 signed · 37 %"));
-  g_assert_nonnull (sd_test_find_shown (f->overlay, label_showing, "3 letters marked signed"));
+  g_assert_nonnull (sd_test_find_shown (view, sd_test_label_showing, "3/8 signed · 37 %"));
+  g_assert_nonnull (sd_test_find_shown (f->overlay, sd_test_label_showing,
+                                        "3 letters marked signed"));
 
   /* Only the five missing are left with the filter. */
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (sd_test_find_shown (view, button_labelled,
-                                                               "Only _Missing")), TRUE);
-  iterate ();
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (sd_test_find_shown (view,
+                                                                       sd_test_button_labelled,
+                                                                       "Only _Missing")), TRUE);
+  sd_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 5);
 
   /* One Undo takes all three away. */
-  click (sd_test_find_shown (f->overlay, button_labelled, "_Undo"));
+  click (sd_test_find_shown (f->overlay, sd_test_button_labelled, "_Undo"));
   g_assert_cmpuint (g_list_model_get_n_items (commitments), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 8);
-  g_assert_nonnull (sd_test_find_shown (view, label_showing, "0/8 signed"));
+  g_assert_nonnull (sd_test_find_shown (view, sd_test_label_showing, "0/8 signed"));
 
   /* A letter of another year is not this year's. */
   {
@@ -615,9 +509,9 @@ test_commitments_mark_undo (Fixture       *f,
                                        "signed-on", "2000-01-01",
                                        NULL));
     g_assert_no_error (error);
-    iterate ();
+    sd_test_iterate ();
     g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 8);
-    g_assert_nonnull (sd_test_find_shown (view, label_showing, "0/8 signed"));
+    g_assert_nonnull (sd_test_find_shown (view, sd_test_label_showing, "0/8 signed"));
   }
 }
 
@@ -649,18 +543,19 @@ test_commitments_unmark_undo (Fixture       *f,
 
   sd_commitments_view_set_plan (SD_COMMITMENTS_VIEW (view), f->plan);
   show (f, view);
-  g_assert_nonnull (sd_test_find_shown (view, label_showing, "2/8 signed · 25 %"));
-  g_assert_nonnull (sd_test_find_shown (view, label_showing, "2026-03-25"));
-  g_assert_nonnull (sd_test_find_shown (view, label_showing, "Not signed"));
+  g_assert_nonnull (sd_test_find_shown (view, sd_test_label_showing, "2/8 signed · 25 %"));
+  g_assert_nonnull (sd_test_find_shown (view, sd_test_label_showing, "2026-03-25"));
+  g_assert_nonnull (sd_test_find_shown (view, sd_test_label_showing, "Not signed"));
 
   /* Select everyone: marking adds the six missing, unmarking removes the two. */
   selection = GTK_SELECTION_MODEL (column_view_model (view));
-  click (sd_test_find_shown (view, button_labelled, "Select _All"));
-  g_assert_nonnull (sd_test_find_shown (view, label_showing, "8 selected"));
-  g_assert_true (gtk_widget_get_sensitive (sd_test_find_shown (view, button_labelled, "_Unmark")));
-  click (sd_test_find_shown (view, button_labelled, "_Unmark"));
+  click (sd_test_find_shown (view, sd_test_button_labelled, "Select _All"));
+  g_assert_nonnull (sd_test_find_shown (view, sd_test_label_showing, "8 selected"));
+  g_assert_true (gtk_widget_get_sensitive (sd_test_find_shown (view, sd_test_button_labelled,
+                                                               "_Unmark")));
+  click (sd_test_find_shown (view, sd_test_button_labelled, "_Unmark"));
   g_assert_cmpuint (g_list_model_get_n_items (commitments), ==, 0);
-  g_assert_nonnull (sd_test_find_shown (view, label_showing, "0/8 signed"));
+  g_assert_nonnull (sd_test_find_shown (view, sd_test_label_showing, "0/8 signed"));
   {
     g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (selection);
 
@@ -668,12 +563,12 @@ test_commitments_unmark_undo (Fixture       *f,
   }
 
   /* Undo puts them back, with their dates and ids. */
-  click (sd_test_find_shown (f->overlay, button_labelled, "_Undo"));
+  click (sd_test_find_shown (f->overlay, sd_test_button_labelled, "_Undo"));
   g_assert_cmpuint (g_list_model_get_n_items (commitments), ==, 2);
   g_assert_nonnull (sd_store_lookup (f->store, SD_TYPE_COMMITMENT, first_id));
   g_assert_cmpstr (sd_commitment_get_signed_on (sd_store_lookup (f->store, SD_TYPE_COMMITMENT,
                                                                  first_id)), ==, "2026-03-25");
-  g_assert_nonnull (sd_test_find_shown (view, label_showing, "2/8 signed"));
+  g_assert_nonnull (sd_test_find_shown (view, sd_test_label_showing, "2/8 signed"));
 }
 
 /* The demo shows coverage below the KPI, with names missing. */
@@ -700,8 +595,7 @@ test_demo_coverage (void)
   g_assert_cmpuint (stats.n_trained * 10, >=, stats.n_active_people * 8);
   g_assert_cmpuint (stats.n_committed * 10, >=, stats.n_active_people * 8);
 
-  remove_store_files (store);
-  g_rmdir (dir);
+  sd_test_remove_store (&store, dir);
 }
 
 /* Both views on the demo data, for a look (SD_TEST_SCREENSHOT). */
@@ -743,22 +637,22 @@ test_screenshots (void)
   sd_training_view_set_plan (SD_TRAINING_VIEW (view), plan);
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), view);
   gtk_window_present (window);
-  iterate ();
-  gtk_expander_set_expanded (GTK_EXPANDER (sd_test_find_shown (view, of_type, "GtkExpander")), TRUE);
-  save_screenshot (GTK_WIDGET (window), "training.png");
+  sd_test_iterate ();
+  gtk_expander_set_expanded (GTK_EXPANDER (sd_test_find_shown (view, sd_test_is_type,
+                                                               "GtkExpander")), TRUE);
+  sd_test_save_screenshot (GTK_WIDGET (window), "training.png");
 
   view = sd_commitments_view_new (store);
   sd_commitments_view_set_plan (SD_COMMITMENTS_VIEW (view), plan);
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), view);
-  iterate ();
+  sd_test_iterate ();
   gtk_selection_model_select_range (GTK_SELECTION_MODEL (column_view_model (view)), 2, 3,
                                     TRUE);
-  save_screenshot (GTK_WIDGET (window), "commitments.png");
+  sd_test_save_screenshot (GTK_WIDGET (window), "commitments.png");
 
   gtk_window_destroy (window);
-  iterate ();
-  remove_store_files (store);
-  g_rmdir (dir);
+  sd_test_iterate ();
+  sd_test_remove_store (&store, dir);
 }
 
 int

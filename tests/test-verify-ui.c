@@ -20,6 +20,7 @@
 #include "sd-signoff.h"
 #include "sd-statement.h"
 #include "sd-store.h"
+#include "sd-test-widgets.h"
 #include "sd-unit.h"
 #include "sd-window.h"
 
@@ -32,19 +33,6 @@ typedef struct
   SdStore *store;
   gint64   unit_id;
 } Fixture;
-
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (1000);
-    }
-}
 
 static SdStore *
 open_store (const char *path)
@@ -96,18 +84,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) d = NULL;
-  const char *name;
-
   g_clear_object (&f->store);
-  d = g_dir_open (f->dir, 0, NULL);
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (f->dir);
+  sd_test_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }
@@ -134,22 +112,9 @@ new_window (SdStore *store)
   SdWindow *window = sd_window_new (app, store);
 
   gtk_window_present (GTK_WINDOW (window));
-  iterate (300);
+  sd_test_settle_for (300);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
   return window;
-}
-
-static AdwMessageDialog *
-find_dialog (void)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    {
-      if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-        return l->data;
-    }
-  return NULL;
 }
 
 /* Activates the window's action, as the primary menu does, and waits for
@@ -161,8 +126,8 @@ run_verify (SdWindow *window)
   gint64 end;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.verify-records", NULL));
-  iterate (50);
-  dialog = find_dialog ();
+  sd_test_settle_for (50);
+  dialog = sd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
@@ -174,7 +139,7 @@ run_verify (SdWindow *window)
   end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
   while (g_strcmp0 (adw_message_dialog_get_heading (dialog), "Verifying Records…") == 0 &&
          g_get_monotonic_time () < end)
-    iterate (20);
+    sd_test_settle_for (20);
   g_test_message ("%s: %s", adw_message_dialog_get_heading (dialog),
                   adw_message_dialog_get_body (dialog));
   return dialog;
@@ -203,7 +168,7 @@ close_dialog (AdwMessageDialog *dialog)
   /* What Escape does (the dialog's shortcut for it). */
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
-  iterate (100);
+  sd_test_settle_for (100);
   g_assert_null (dialog);
 }
 
@@ -223,7 +188,7 @@ test_intact (Fixture       *f,
 
   close_dialog (dialog);
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate (50);
+  sd_test_settle_for (50);
 }
 
 static void
@@ -250,7 +215,7 @@ test_tampered (Fixture       *f,
 
   close_dialog (dialog);
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate (50);
+  sd_test_settle_for (50);
 }
 
 /* A change of the data alone: the chain holds, the report names the row. */
@@ -278,7 +243,7 @@ test_data_changed (Fixture       *f,
 
   close_dialog (dialog);
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate (50);
+  sd_test_settle_for (50);
 }
 
 /* Closed before the report: the verification stops, nothing is shown. */
@@ -290,14 +255,14 @@ test_closed_early (Fixture       *f,
   AdwMessageDialog *dialog;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.verify-records", NULL));
-  dialog = find_dialog ();
+  dialog = sd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   close_dialog (dialog);
-  iterate (500);
-  g_assert_null (find_dialog ());
+  sd_test_settle_for (500);
+  g_assert_null (sd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate (50);
+  sd_test_settle_for (50);
 }
 
 int

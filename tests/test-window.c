@@ -17,36 +17,12 @@
 #include "sd-demo.h"
 #include "sd-duty.h"
 #include "sd-matrix-view.h"
+#include "sd-test-widgets.h"
 #include "sd-window.h"
 
 static const char * const pages[] = { "organisation", "duties", "risks", "plan" };
 
 static GtkApplication *app;
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static gboolean
 is_shown (GtkWidget *widget)
@@ -128,7 +104,7 @@ page_text (SdWindow   *window,
   GString *out = g_string_new (NULL);
 
   sd_window_set_page (window, page);
-  iterate (300);
+  sd_test_settle_for (300);
   g_assert_cmpstr (sd_window_get_page (window), ==, page);
 
   /* The page widget is the visible child of the window's view stack. */
@@ -147,7 +123,7 @@ new_window (SdStore *store)
   SdWindow *window = sd_window_new (app, store);
 
   gtk_window_present (GTK_WINDOW (window));
-  iterate (500);
+  sd_test_settle_for (500);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
   return window;
 }
@@ -180,9 +156,9 @@ test_demo_pages (void)
     }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate (100);
+  sd_test_settle_for (100);
   g_clear_object (&store);
-  remove_dir (dir);
+  sd_test_remove_tree (dir);
 }
 
 static void
@@ -206,9 +182,9 @@ test_empty_pages (void)
     }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate (100);
+  sd_test_settle_for (100);
   g_clear_object (&store);
-  remove_dir (dir);
+  sd_test_remove_tree (dir);
 }
 
 static void
@@ -219,12 +195,12 @@ test_open_error (void)
 
   sd_window_show_open_error (window, "/tmp/x.db", "“x.db” is not a Security Duties database.");
   gtk_window_present (GTK_WINDOW (window));
-  iterate (300);
+  sd_test_settle_for (300);
   collect_text (GTK_WIDGET (window), text);
   g_assert_nonnull (strstr (text->str, "is not a Security Duties database"));
   g_assert_nonnull (strstr (text->str, "[status]"));
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate (100);
+  sd_test_settle_for (100);
 }
 
 /* A file found damaged after it opened: a banner says so, in the window. */
@@ -254,21 +230,21 @@ test_damaged_banner (void)
     {
       /* Refused at once, which is as good: the caller shows the error page. */
       g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CORRUPT);
-      remove_dir (dir);
+      sd_test_remove_tree (dir);
       return;
     }
   window = new_window (store);
   g_assert_false (sd_store_wait_verified (store, NULL));
-  iterate (600);
+  sd_test_settle_for (600);
 
   collect_text (GTK_WIDGET (window), text);
   if (strstr (text->str, "damaged.db") == NULL)
     g_error ("No banner about the damaged file; the window shows:\n%s", text->str);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate (100);
+  sd_test_settle_for (100);
   g_clear_object (&store);
-  remove_dir (dir);
+  sd_test_remove_tree (dir);
 }
 
 static void
@@ -295,9 +271,9 @@ test_language (void)
     }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate (100);
+  sd_test_settle_for (100);
   g_clear_object (&store);
-  remove_dir (dir);
+  sd_test_remove_tree (dir);
 }
 
 /* The window keeps its page (and size) for the next start. */
@@ -315,34 +291,30 @@ test_remembers_page (void)
   g_assert_no_error (error);
   window = new_window (store);
   sd_window_set_page (window, "risks");
-  iterate (100);
+  sd_test_settle_for (100);
   last_page = g_settings_get_string (settings, "last-page");
   g_assert_cmpstr (last_page, ==, "risks");
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   gtk_window_close (GTK_WINDOW (window));
-  iterate (100);
+  sd_test_settle_for (100);
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
 
   window = new_window (store);
   g_assert_cmpstr (sd_window_get_page (window), ==, "risks");
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate (100);
+  sd_test_settle_for (100);
   g_clear_object (&store);
-  remove_dir (dir);
+  sd_test_remove_tree (dir);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("SECURITY_DUTIES_LOCALEDIR");
   int status;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  sd_test_bind_locale ();
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();

@@ -51,28 +51,6 @@ typedef struct
   SdAssessment *assessment;
 } Done;
 
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-/* Lets idles and frames run for a while (the workshop view sets its type
- * size one frame after it learnt its height). */
-static void
-settle (void)
-{
-  gint64 end = g_get_monotonic_time () + 300 * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-  iterate ();
-}
-
 static SdRisk *
 add_risk (Fixture    *f,
           const char *code,
@@ -126,27 +104,10 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *path = g_strdup (sd_store_get_path (f->store));
-  const char *suffixes[] = { "", "-wal", "-shm" };
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  GtkWindow *window;
-
-  while ((window = g_list_model_get_item (toplevels, 0)) != NULL)
-    {
-      gtk_window_destroy (window);
-      g_object_unref (window);
-    }
-  iterate ();
+  sd_test_destroy_windows ();
 
   g_clear_object (&f->history);
-  g_clear_object (&f->store);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-
-      g_remove (file);
-    }
-  g_rmdir (f->dir);
+  sd_test_remove_store (&f->store, f->dir);
   g_free (f->dir);
 }
 
@@ -156,7 +117,7 @@ show (Fixture   *f,
 {
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (f->overlay), child);
   gtk_window_present (f->window);
-  iterate ();
+  sd_test_iterate ();
 }
 
 /* Finding widgets: see sd-test-widgets.h. */
@@ -183,42 +144,6 @@ find_widget (GtkWidget  *root,
   return NULL;
 }
 
-static gboolean
-shows_label (GtkWidget  *root,
-             const char *text)
-{
-  if (!sd_test_shown (root))
-    return FALSE;
-  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (shows_label (child, text))
-      return TRUE;
-  return FALSE;
-}
-
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  if (!sd_test_shown (root))
-    return NULL;
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static guint
 count_rows (GtkWidget *list)
 {
@@ -232,21 +157,6 @@ count_rows (GtkWidget *list)
   return n;
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
 static GtkEditable *
 dialog_reason (AdwMessageDialog *dialog)
 {
@@ -255,19 +165,6 @@ dialog_reason (AdwMessageDialog *dialog)
 
   g_assert_nonnull (entry);
   return GTK_EDITABLE (entry);
-}
-
-/* Answers as a click on the response's button does (which also closes
- * the dialog, unlike adw_message_dialog_response()). */
-static void
-click_response (gpointer    dialog,
-                const char *label)
-{
-  GtkWidget *button = find_button (GTK_WIDGET (dialog), label);
-
-  g_assert_nonnull (button);
-  g_signal_emit_by_name (button, "clicked");
-  iterate ();
 }
 
 static guint
@@ -295,35 +192,6 @@ done_cb (SdAssessment *assessment,
   g_set_object (&done->assessment, assessment);
 }
 
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("SD_TEST_SCREENSHOT");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-  settle ();
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("saved %s", path);
-}
-
 /* The re-rating dialog */
 
 static void
@@ -340,7 +208,7 @@ test_dialog_rerate (Fixture       *f,
   dialog = sd_rerate_dialog_present (anchor, f->store, f->r1, SD_RISK_LEVEL_INHERENT, 2, 5,
                                      "Q3 workshop", done_cb, &done);
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
-  iterate ();
+  sd_test_iterate ();
   g_assert_true (gtk_widget_get_visible (dialog));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == f->window);
   /* It says what changes, and the reason starts as the workshop's name. */
@@ -358,7 +226,7 @@ test_dialog_rerate (Fixture       *f,
   g_assert_cmpuint (n_assessments (f), ==, 0);
 
   gtk_editable_set_text (dialog_reason (ADW_MESSAGE_DIALOG (dialog)), "  门禁已改造  ");
-  click_response (dialog, "_Re-rate");
+  sd_test_click_button (dialog, "_Re-rate");
 
   g_assert_cmpuint (done.calls, ==, 1);
   g_assert_nonnull (done.assessment);
@@ -375,7 +243,7 @@ test_dialog_rerate (Fixture       *f,
   g_assert_cmpstr (sd_assessment_get_reason (assessment), ==, "门禁已改造");
   g_assert_cmpstr (sd_assessment_get_workshop (assessment), ==, "Q3 workshop");
   assert_rating (f->r1, 2, 5);
-  g_assert_null (find_message_dialog ());
+  g_assert_null (sd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_clear_object (&done.assessment);
 }
 
@@ -392,24 +260,24 @@ test_dialog_cancel (Fixture       *f,
   /* Cancel, and Escape (closing the dialog), record nothing. */
   dialog = sd_rerate_dialog_present (anchor, f->store, f->r1, SD_RISK_LEVEL_INHERENT, 1, 1,
                                      NULL, done_cb, &done);
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpstr (gtk_editable_get_text (dialog_reason (ADW_MESSAGE_DIALOG (dialog))), ==, "");
   gtk_editable_set_text (dialog_reason (ADW_MESSAGE_DIALOG (dialog)), "not agreed");
-  click_response (dialog, "_Cancel");
+  sd_test_click_button (dialog, "_Cancel");
   g_assert_cmpuint (done.calls, ==, 1);
   g_assert_null (done.assessment);
 
   dialog = sd_rerate_dialog_present (anchor, f->store, f->r1, SD_RISK_LEVEL_INHERENT, 1, 1,
                                      "Q3", done_cb, &done);
-  iterate ();
+  sd_test_iterate ();
   gtk_window_close (GTK_WINDOW (dialog));
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpuint (done.calls, ==, 2);
   g_assert_null (done.assessment);
 
   g_assert_cmpuint (n_assessments (f), ==, 0);
   assert_rating (f->r1, 3, 5);
-  g_assert_false (shows_label (f->overlay, "Could not"));
+  g_assert_null (sd_test_find (f->overlay, sd_test_label_showing, "Could not"));
 }
 
 static void
@@ -425,12 +293,12 @@ test_dialog_error (Fixture       *f,
   /* The same cell again is refused by the store: a toast says so. */
   dialog = sd_rerate_dialog_present (anchor, f->store, f->r1, SD_RISK_LEVEL_INHERENT, 3, 5,
                                      "Q3", done_cb, &done);
-  iterate ();
-  click_response (dialog, "_Re-rate");
+  sd_test_iterate ();
+  sd_test_click_button (dialog, "_Re-rate");
   g_assert_cmpuint (done.calls, ==, 1);
   g_assert_null (done.assessment);
   g_assert_cmpuint (n_assessments (f), ==, 0);
-  g_assert_true (shows_label (f->overlay, "Could not re-rate R-001"));
+  g_assert_nonnull (sd_test_find (f->overlay, sd_test_label_showing, "Could not re-rate R-001"));
 }
 
 /* The workshop view */
@@ -442,7 +310,7 @@ start_workshop (Fixture *f)
 
   show (f, GTK_WIDGET (view));
   sd_workshop_view_start (view, SD_RISK_LEVEL_INHERENT, f->r1);
-  settle ();
+  sd_test_settle ();
   return view;
 }
 
@@ -460,14 +328,14 @@ drop_and_answer (SdWorkshopView *view,
 
   g_assert_nonnull (map);
   g_assert_true (sd_heatmap_view_drop_risk (map, risk, likelihood, impact));
-  iterate ();
-  dialog = find_message_dialog ();
+  sd_test_iterate ();
+  dialog = sd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   /* The reason starts as the workshop's name. */
   g_assert_cmpstr (gtk_editable_get_text (dialog_reason (dialog)), ==,
                    sd_workshop_view_get_name (view));
   gtk_editable_set_text (dialog_reason (dialog), reason);
-  click_response (dialog, "_Re-rate");
+  sd_test_click_button (dialog, "_Re-rate");
 }
 
 static GtkWidget *
@@ -514,27 +382,27 @@ test_workshop_rerate_undo (Fixture       *f,
                    sd_workshop_view_get_name (view));
   g_assert_cmpstr (sd_assessment_get_reason (assessment), ==, "新增门禁");
   g_object_unref (assessment);
-  g_assert_true (shows_label (list, "R-001 Inherent 3×5 → 2×4: 新增门禁"));
-  g_assert_true (shows_label (GTK_WIDGET (view), "1 change"));
+  g_assert_nonnull (sd_test_find (list, sd_test_label_showing, "R-001 Inherent 3×5 → 2×4: 新增门禁"));
+  g_assert_nonnull (sd_test_find (view, sd_test_label_showing, "1 change"));
 
   /* The card follows: the new rating and one history row. */
   history_list = find_widget (GTK_WIDGET (card), GTK_TYPE_LIST_BOX, "sd-risk-card-history");
   g_assert_nonnull (history_list);
   g_assert_cmpuint (count_rows (history_list), ==, 1);
-  g_assert_true (shows_label (GTK_WIDGET (card), "2×4 = 8"));
+  g_assert_nonnull (sd_test_find (card, sd_test_label_showing, "2×4 = 8"));
 
   /* A second change goes on top. */
   drop_and_answer (view, f->r2, 4, 2, "培训");
   g_assert_cmpuint (sd_workshop_view_get_n_changes (view), ==, 2);
   g_assert_cmpuint (count_rows (list), ==, 2);
   row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
-  g_assert_true (shows_label (GTK_WIDGET (row), "R-002 Inherent 4×4 → 4×2: 培训"));
+  g_assert_nonnull (sd_test_find (row, sd_test_label_showing, "R-002 Inherent 4×4 → 4×2: 培训"));
 
-  save_screenshot (GTK_WIDGET (f->window), "workshop.png");
+  sd_test_save_screenshot (GTK_WIDGET (f->window), "workshop.png");
 
   /* Undo takes back the newest, then the other, one by one. */
   g_signal_emit_by_name (undo_button (row), "clicked");
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpuint (sd_workshop_view_get_n_changes (view), ==, 1);
   g_assert_cmpuint (count_rows (list), ==, 1);
   g_assert_cmpint (sd_risk_get_inherent_likelihood (f->r2), ==, 4);
@@ -542,13 +410,13 @@ test_workshop_rerate_undo (Fixture       *f,
 
   row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
   g_signal_emit_by_name (undo_button (row), "clicked");
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpuint (sd_workshop_view_get_n_changes (view), ==, 0);
   g_assert_cmpuint (count_rows (list), ==, 0);
   g_assert_cmpuint (n_assessments (f), ==, 0);
   assert_rating (f->r1, 3, 5);
   g_assert_cmpuint (count_rows (history_list), ==, 0);
-  g_assert_true (shows_label (GTK_WIDGET (view), "No changes yet"));
+  g_assert_nonnull (sd_test_find (view, sd_test_label_showing, "No changes yet"));
 }
 
 static void
@@ -568,16 +436,16 @@ test_workshop_undo_fails (Fixture       *f,
   g_assert_no_error (error);
   g_signal_emit_by_name (undo_button (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0)),
                          "clicked");
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpuint (sd_workshop_view_get_n_changes (view), ==, 1);
   g_assert_cmpuint (count_rows (list), ==, 1);
   assert_rating (f->r1, 1, 5);
   g_assert_cmpuint (n_assessments (f), ==, 2);
-  g_assert_true (shows_label (f->overlay, "Could not undo the change"));
+  g_assert_nonnull (sd_test_find (f->overlay, sd_test_label_showing, "Could not undo the change"));
 
   /* Starting again clears the list. */
   sd_workshop_view_start (view, SD_RISK_LEVEL_RESIDUAL, NULL);
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpuint (sd_workshop_view_get_n_changes (view), ==, 0);
   g_assert_cmpuint (count_rows (list), ==, 0);
 }
@@ -636,7 +504,7 @@ test_workshop_look_and_keys (Fixture       *f,
 
   view = start_workshop (f);
   drop_and_answer (view, f->r1, 2, 5, "一致同意");
-  settle ();
+  sd_test_settle ();
 
   /* The smallest text is at least 1/40 of the height. */
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (f->window)), ==, HEIGHT);
@@ -678,9 +546,10 @@ test_workshop_look_and_keys (Fixture       *f,
   if (g_getenv ("SD_TEST_SCREENSHOT") != NULL)
     {
       g_assert_true (sd_heatmap_view_drop_risk (SD_HEATMAP_VIEW (map), f->r2, 5, 5));
-      settle ();
-      save_screenshot (GTK_WIDGET (find_message_dialog ()), "workshop-dialog.png");
-      save_screenshot (GTK_WIDGET (f->window), "workshop-2.png");
+      sd_test_settle ();
+      sd_test_save_screenshot (sd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG),
+                               "workshop-dialog.png");
+      sd_test_save_screenshot (GTK_WIDGET (f->window), "workshop-2.png");
     }
 }
 
@@ -696,18 +565,18 @@ test_card (Fixture       *f,
   const int path[][2] = { { 4, 5 }, { 3, 5 }, { 3, 4 }, { 2, 4 }, { 2, 3 } };
 
   show (f, GTK_WIDGET (card));
-  g_assert_true (shows_label (GTK_WIDGET (card), "No Risk Selected"));
+  g_assert_nonnull (sd_test_find (card, sd_test_label_showing, "No Risk Selected"));
 
   sd_risk_card_set_risk (card, f->r2);
-  iterate ();
+  sd_test_iterate ();
   g_assert_true (sd_risk_card_get_risk (card) == f->r2);
-  g_assert_true (shows_label (GTK_WIDGET (card), "R-002"));
-  g_assert_true (shows_label (GTK_WIDGET (card), "涉密文件外发"));
-  g_assert_true (shows_label (GTK_WIDGET (card), "4×4 = 16 (Major)"));
-  g_assert_true (shows_label (GTK_WIDGET (card), "3×4 = 12 (High)"));
-  g_assert_true (shows_label (GTK_WIDGET (card), "1×3 = 3 (Low)"));
-  g_assert_true (shows_label (GTK_WIDGET (card), "门禁与巡查"));
-  g_assert_true (shows_label (GTK_WIDGET (card), "2020-01-01 (overdue)"));
+  g_assert_nonnull (sd_test_find (card, sd_test_label_showing, "R-002"));
+  g_assert_nonnull (sd_test_find (card, sd_test_label_showing, "涉密文件外发"));
+  g_assert_nonnull (sd_test_find (card, sd_test_label_showing, "4×4 = 16 (Major)"));
+  g_assert_nonnull (sd_test_find (card, sd_test_label_showing, "3×4 = 12 (High)"));
+  g_assert_nonnull (sd_test_find (card, sd_test_label_showing, "1×3 = 3 (Low)"));
+  g_assert_nonnull (sd_test_find (card, sd_test_label_showing, "门禁与巡查"));
+  g_assert_nonnull (sd_test_find (card, sd_test_label_showing, "2020-01-01 (overdue)"));
   history_list = find_widget (GTK_WIDGET (card), GTK_TYPE_LIST_BOX, "sd-risk-card-history");
   g_assert_nonnull (history_list);
   g_assert_cmpuint (count_rows (history_list), ==, 0);
@@ -721,50 +590,42 @@ test_card (Fixture       *f,
                                         path[i][0], path[i][1], reason, "Q4", &error));
       g_assert_no_error (error);
     }
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpuint (count_rows (history_list), ==, G_N_ELEMENTS (path));
-  g_assert_true (shows_label (gtk_widget_get_first_child (history_list), "step 0 · Q4"));
-  g_assert_true (shows_label (GTK_WIDGET (card), "2×3 = 6 (Medium)"));
+  g_assert_nonnull (sd_test_find (gtk_widget_get_first_child (history_list),
+                                  sd_test_label_showing, "step 0 · Q4"));
+  g_assert_nonnull (sd_test_find (card, sd_test_label_showing, "2×3 = 6 (Medium)"));
   gtk_window_set_default_size (f->window, 480, 900);
-  save_screenshot (GTK_WIDGET (f->window), "card.png");
+  sd_test_save_screenshot (GTK_WIDGET (f->window), "card.png");
 
   /* Large: the last few only, and it says so. */
   sd_risk_card_set_large (card, TRUE);
-  iterate ();
+  sd_test_iterate ();
   g_assert_cmpuint (count_rows (history_list), ==, 3);
-  g_assert_true (shows_label (GTK_WIDGET (card), "2 earlier re-ratings not shown"));
-  g_assert_true (shows_label (history_list, "step 4"));
-  g_assert_false (shows_label (history_list, "step 1"));
+  g_assert_nonnull (sd_test_find (card, sd_test_label_showing, "2 earlier re-ratings not shown"));
+  g_assert_nonnull (sd_test_find (history_list, sd_test_label_showing, "step 4"));
+  g_assert_null (sd_test_find (history_list, sd_test_label_showing, "step 1"));
 
   /* Another risk, then none; a deleted risk leaves the card. */
   sd_risk_card_set_risk (card, f->r3);
-  iterate ();
-  g_assert_true (shows_label (GTK_WIDGET (card), "机房断电"));
+  sd_test_iterate ();
+  g_assert_nonnull (sd_test_find (card, sd_test_label_showing, "机房断电"));
   g_assert_cmpuint (count_rows (history_list), ==, 0);
   g_assert_true (sd_store_delete (f->store, f->r3, &error));
   g_assert_no_error (error);
-  iterate ();
+  sd_test_iterate ();
   g_assert_null (sd_risk_card_get_risk (card));
-  g_assert_true (shows_label (GTK_WIDGET (card), "No Risk Selected"));
+  g_assert_nonnull (sd_test_find (card, sd_test_label_showing, "No Risk Selected"));
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GtkCssProvider) style = NULL;
-
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
-  sd_ui_ensure_resources ();
-
-  /* The app's stylesheet, as AdwApplication loads it: the workshop's type
-   * sizes are checked with it. */
-  style = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (style, RESOURCE_PREFIX "/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (style),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  /* The workshop's type sizes are checked with the app's stylesheet. */
+  sd_test_load_style ();
 
 #define ADD(path, func) \
   g_test_add ("/workshop-ui/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
