@@ -359,29 +359,10 @@ sd_backup_check (const char    *path,
                    db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
       goto out;
     }
-  if ((guint32) app_id != SD_STORE_APPLICATION_ID)
-    {
-      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_DATABASE,
-                   "“%s” is not a Security Duties database", name);
-      goto out;
-    }
-  if (version > (int) sd_store_n_migrations)
-    {
-      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_TOO_NEW,
-                   "“%s” was written by a newer version of Security Duties (schema %d)",
-                   name, version);
-      goto out;
-    }
-
-  /* As the store's own open would find it (a changed schema counts as
-   * damaged): a backup is only good if it opens. */
-  if (!sd_store_schema_matches (db, version))
-    {
-      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CORRUPT,
-                   "“%s” is damaged: its tables are not those of a Security Duties "
-                   "database (schema %d)", name, version);
-      goto out;
-    }
+  /* As the store's own open would find it: a backup is only good if it
+   * opens. */
+  if (!sd_store_check_identity (db, name, app_id, version, error))
+    goto out;
 
   if (cancellable != NULL)
     sqlite3_progress_handler (db, 1000, progress_cb, cancellable);

@@ -30,10 +30,15 @@ gboolean sd_store_check_header (const char  *path,
                                 gboolean    *wal,
                                 GError     **error);
 
-/* Whether @db has the very tables, indexes and triggers that this build's
- * migrations make for schema @version, to the letter. */
-gboolean sd_store_schema_matches (sqlite3     *db,
-                                  int          version);
+/* Whether @db, whose application_id and user_version are @app_id and
+ * @version, is a Security Duties database this build opens: ours, not
+ * newer, and with the very tables, indexes and triggers that the
+ * migrations make for @version, to the letter. @name names it in @error. */
+gboolean sd_store_check_identity (sqlite3     *db,
+                                  const char  *name,
+                                  int          app_id,
+                                  int          version,
+                                  GError     **error);
 
 /* Runs @sql and reads the first column of its first row into @value;
  * FALSE with the SQLite result code in @rc if it failed. */

@@ -1234,16 +1234,45 @@ expected_schema (int version)
 }
 
 gboolean
-sd_store_schema_matches (sqlite3 *db,
-                         int      version)
+sd_store_check_identity (sqlite3     *db,
+                         const char  *name,
+                         int          app_id,
+                         int          version,
+                         GError     **error)
 {
   g_autofree char *schema = NULL;
   int rc;
 
-  if (version < 0 || version > (int) sd_store_n_migrations)
-    return FALSE;
-  schema = read_schema (db, &rc);
-  return schema != NULL && g_strcmp0 (schema, expected_schema (version)) == 0;
+  if ((guint32) app_id != SD_STORE_APPLICATION_ID)
+    {
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_DATABASE,
+                   "“%s” is not a Security Duties database", name);
+      return FALSE;
+    }
+  if (version > (int) sd_store_n_migrations)
+    {
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_TOO_NEW,
+                   "“%s” was written by a newer version of Security Duties (schema %d)",
+                   name, version);
+      return FALSE;
+    }
+
+  /* A file of ours has the very tables, indexes and triggers that the
+   * migrations made, to the letter. One whose schema was changed behind
+   * the app's back (a NOT NULL or a CHECK gone, a trigger added) would
+   * pass the integrity check and hand the app rows it must never see
+   * (found by tests/fuzz/fuzz-open-db): it counts as damaged, as does a
+   * version below 0, which no app wrote. */
+  if (version >= 0)
+    schema = read_schema (db, &rc);
+  if (schema == NULL || g_strcmp0 (schema, expected_schema (version)) != 0)
+    {
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CORRUPT,
+                   "“%s” is damaged: its tables are not those of a Security Duties "
+                   "database (schema %d)", name, version);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* A read-only look with SQLite itself, before anything may write: is it
@@ -1304,33 +1333,8 @@ probe_database (const char  *path,
       ok = TRUE;
       goto out;
     }
-  if ((guint32) app_id != SD_STORE_APPLICATION_ID)
-    {
-      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_DATABASE,
-                   "“%s” is not a Security Duties database", path);
-      goto out;
-    }
-  if (version > (int) sd_store_n_migrations)
-    {
-      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_TOO_NEW,
-                   "“%s” was written by a newer version of Security Duties (schema %d)",
-                   path, version);
-      goto out;
-    }
-
-  /* A file of ours has the very tables, indexes and triggers that the
-   * migrations made, to the letter. One whose schema was changed behind
-   * the app's back (a NOT NULL or a CHECK gone, a trigger added) would
-   * pass the integrity check and hand the app rows it must never see
-   * (found by tests/fuzz/fuzz-open-db): it counts as damaged, as does a
-   * version below 0, which no app wrote. */
-  if (!sd_store_schema_matches (db, version))
-    {
-      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CORRUPT,
-                   "“%s” is damaged: its tables are not those of a Security Duties "
-                   "database (schema %d)", path, version);
-      goto out;
-    }
+  if (!sd_store_check_identity (db, path, app_id, version, error))
+    goto out;
 
   if (check_now || version < (int) sd_store_n_migrations)
     {
