@@ -18,6 +18,7 @@
 #include "sd-post-holder.h"
 #include "sd-signoff.h"
 #include "sd-statement.h"
+#include "sd-statement-changes.h"
 #include "sd-store.h"
 #include "sd-unit.h"
 
@@ -1240,6 +1241,277 @@ test_status_list (Fixture       *fixture,
   }
 }
 
+/* Incremental status: after each kind of edit, the units it touched are
+ * found (and no others), and the list made from the previous one by
+ * working out just those equals the list worked out from scratch. */
+
+typedef struct
+{
+  SdStatementChanges *changes;
+  GPtrArray          *touched;
+} Tracker;
+
+static void
+tracker_item_changed_cb (SdStore *store,
+                         SdItem  *item,
+                         Tracker *tracker)
+{
+  if (sd_statement_changes_note (tracker->changes, item))
+    g_ptr_array_add (tracker->touched, g_object_ref (item));
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char **) a, *(const char **) b);
+}
+
+/* The names of the units touched since the last call, sorted and joined. */
+static char *
+tracker_take (Tracker    *tracker,
+              SdStore    *store,
+              GHashTable **units)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  for (guint i = 0; i < tracker->touched->len; i++)
+    sd_statement_changes_note (tracker->changes, g_ptr_array_index (tracker->touched, i));
+  *units = sd_statement_changes_resolve (tracker->changes, store);
+  sd_statement_changes_clear (tracker->changes);
+  g_ptr_array_set_size (tracker->touched, 0);
+
+  {
+    GHashTableIter iter;
+    gpointer key;
+
+    g_hash_table_iter_init (&iter, *units);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      {
+        SdUnit *unit = sd_store_lookup (store, SD_TYPE_UNIT, *(gint64 *) key);
+
+        g_ptr_array_add (names, (gpointer) (unit != NULL ? sd_unit_get_name (unit) : "(gone)"));
+      }
+  }
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (",", (char **) names->pdata);
+}
+
+static void
+assert_same_statuses (GPtrArray *incremental,
+                      GPtrArray *full)
+{
+  g_assert_cmpuint (incremental->len, ==, full->len);
+  for (guint i = 0; i < full->len; i++)
+    {
+      SdSignStatus *a = g_ptr_array_index (incremental, i);
+      SdSignStatus *b = g_ptr_array_index (full, i);
+
+      g_assert_true (a->unit == b->unit);
+      g_assert_cmpint (a->state, ==, b->state);
+      g_assert_true (a->latest == b->latest);
+      g_assert_cmpuint (a->n_duties, ==, b->n_duties);
+      g_assert_cmpuint (a->n_changes, ==, b->n_changes);
+      g_assert_null (a->text);
+    }
+}
+
+static void
+edit_other_duty_text (SdStore *store)
+{
+  update_or_fail (store, find_named (store, SD_TYPE_DUTY, "005-1"), "text", "保管财务数据和凭证");
+}
+
+static void
+edit_move_post (SdStore *store)
+{
+  update_or_fail (store, find_named (store, SD_TYPE_POST, "会计"), "unit-id",
+                  id_of (store, SD_TYPE_UNIT, "信息部"));
+}
+
+static void
+delete_or_fail (SdStore *store,
+                gpointer item)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sd_store_delete (store, item, &error));
+  g_assert_no_error (error);
+}
+
+static void
+edit_delete_post (SdStore *store)
+{
+  delete_or_fail (store, find_named (store, SD_TYPE_POST, "系统管理员"));
+}
+
+static void
+edit_delete_body (SdStore *store)
+{
+  delete_or_fail (store, find_named (store, SD_TYPE_BODY, "应急处置小组"));
+}
+
+static void
+edit_delete_duty (SdStore *store)
+{
+  delete_or_fail (store, find_named (store, SD_TYPE_DUTY, "004-1"));
+}
+
+static void
+edit_delete_person (SdStore *store)
+{
+  delete_or_fail (store, find_named (store, SD_TYPE_PERSON, "赵强"));
+}
+
+static void
+edit_member_joins (SdStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (sd_store_insert (store, SD_TYPE_BODY_MEMBER, &error,
+                                     "body-id", id_of (store, SD_TYPE_BODY, "应急处置小组"),
+                                     "person-id", id_of (store, SD_TYPE_PERSON, "张伟"),
+                                     "role", "member", NULL));
+  g_assert_no_error (error);
+}
+
+static void
+edit_member_leaves (SdStore *store)
+{
+  GListModel *members = sd_store_get_items (store, SD_TYPE_BODY_MEMBER);
+  gint64 body_id = id_of (store, SD_TYPE_BODY, "网络安全领导小组");
+  gint64 person_id = id_of (store, SD_TYPE_PERSON, "李娜");
+
+  for (guint i = 0; i < g_list_model_get_n_items (members); i++)
+    {
+      g_autoptr(SdBodyMember) member = g_list_model_get_item (members, i);
+
+      if (sd_body_member_get_body_id (member) == body_id
+          && sd_body_member_get_person_id (member) == person_id)
+        {
+          delete_or_fail (store, member);
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static void
+edit_new_unit (SdStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (sd_store_insert (store, SD_TYPE_UNIT, &error, "name", "会计组",
+                                     "parent-id", id_of (store, SD_TYPE_UNIT, "财务处"),
+                                     "head-id", id_of (store, SD_TYPE_PERSON, "李娜"), NULL));
+  g_assert_no_error (error);
+}
+
+static void
+edit_reparent_unit (SdStore *store)
+{
+  update_or_fail (store, unit_named (store, "财务处"), "parent-id",
+                  id_of (store, SD_TYPE_UNIT, "信息部"));
+}
+
+static void
+edit_assignment_party (SdStore *store)
+{
+  update_or_fail (store, find_assignment (store, "005-1", SD_PARTY_POST, "会计"), "post-id",
+                  id_of (store, SD_TYPE_POST, "安全管理员"));
+}
+
+static void
+edit_sign (SdStore *store)
+{
+  sign (store, "财务处");
+}
+
+static void
+edit_unrelated_columns (SdStore *store)
+{
+  update_or_fail (store, find_named (store, SD_TYPE_POST, "安全管理员"), "description",
+                  "负责日常安全管理");
+}
+
+#define CHANGE_CASE_EDIT(fn) \
+  static void fn##_edit (SdStore *store) { fn (store, &(const char *) { NULL }, &(gint64) { 0 }); }
+CHANGE_CASE_EDIT (change_duty_text)
+CHANGE_CASE_EDIT (change_role)
+CHANGE_CASE_EDIT (add_assignment)
+CHANGE_CASE_EDIT (remove_assignment)
+CHANGE_CASE_EDIT (add_holder)
+CHANGE_CASE_EDIT (holder_leaves)
+CHANGE_CASE_EDIT (change_head)
+CHANGE_CASE_EDIT (rename_unit)
+CHANGE_CASE_EDIT (rename_body)
+
+typedef struct
+{
+  const char *name;
+  void      (*edit) (SdStore *store);
+  const char *touched;    /* the units, sorted by name */
+} IncrementalCase;
+
+static const IncrementalCase incremental_cases[] = {
+  { "duty-text", change_duty_text_edit, "信息部" },
+  { "other-duty-text", edit_other_duty_text, "财务处" },
+  { "role", change_role_edit, "信息部" },
+  { "add-assignment", add_assignment_edit, "信息部" },
+  { "remove-assignment", remove_assignment_edit, "信息部" },
+  { "assignment-party", edit_assignment_party, "信息部,财务处" },
+  { "add-holder", add_holder_edit, "信息部" },
+  { "holder-inactive", holder_leaves_edit, "信息部" },
+  { "head", change_head_edit, "信息部" },
+  { "unit-name", rename_unit_edit, "信息技术部" },
+  { "body-name", rename_body_edit, "信息部,财务处" },
+  { "move-post", edit_move_post, "信息部,财务处" },
+  { "delete-post", edit_delete_post, "信息部" },
+  { "delete-body", edit_delete_body, "财务处" },
+  { "delete-duty", edit_delete_duty, "信息部,财务处" },
+  { "delete-person", edit_delete_person, "财务处" },
+  { "member-joins", edit_member_joins, "信息部" },
+  { "member-leaves", edit_member_leaves, "财务处" },
+  { "new-unit", edit_new_unit, "会计组" },
+  { "reparent", edit_reparent_unit, "财务处" },
+  { "sign", edit_sign, "财务处" },
+  { "unrelated-column", edit_unrelated_columns, "信息部" },
+};
+
+static void
+test_status_incremental (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const IncrementalCase *edit_case = data;
+  SdStore *store = fixture->store;
+  g_autoptr(SdStatementChanges) changes = sd_statement_changes_new ();
+  g_autoptr(GPtrArray) touched = g_ptr_array_new_with_free_func (g_object_unref);
+  Tracker tracker = { changes, touched };
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) full = NULL;
+  g_autoptr(GHashTable) units = NULL;
+  g_autofree char *names = NULL;
+  gulong handler;
+
+  sign (store, "信息部");
+  before = sd_sign_status_list_brief (store);
+
+  handler = g_signal_connect (store, "item-changed", G_CALLBACK (tracker_item_changed_cb),
+                              &tracker);
+  edit_case->edit (store);
+  g_signal_handler_disconnect (store, handler);
+
+  names = tracker_take (&tracker, store, &units);
+  g_test_message ("touched: %s", names);
+  g_assert_cmpstr (names, ==, edit_case->touched);
+
+  after = sd_sign_status_list_update (store, before, units);
+  full = sd_sign_status_list_brief (store);
+  assert_same_statuses (after, full);
+}
+
 /* The diff */
 
 static void
@@ -1407,6 +1679,14 @@ main (int   argc,
   ADD ("append-only", test_append_only);
   ADD ("tampered", test_tampered);
   ADD ("status-list", test_status_list);
+  for (guint i = 0; i < G_N_ELEMENTS (incremental_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/statement/incremental/%s",
+                                               incremental_cases[i].name);
+
+      g_test_add (path, Fixture, &incremental_cases[i], fixture_setup, test_status_incremental,
+                  fixture_teardown);
+    }
   g_test_add_func ("/statement/diff/basic", test_diff_basic);
   g_test_add_func ("/statement/diff/minimal", test_diff_minimal);
   g_test_add_func ("/statement/diff/large", test_diff_large);

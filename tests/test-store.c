@@ -1233,6 +1233,109 @@ test_directory (Fixture       *fixture,
   g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_DATABASE);
 }
 
+/* What "item-changed" showed: each item with the name it had then. */
+static void
+record_change_cb (SdStore   *store,
+                  SdItem    *item,
+                  GPtrArray *seen)
+{
+  g_autofree char *name = NULL;
+
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (item), "name") != NULL)
+    g_object_get (item, "name", &name, NULL);
+  g_ptr_array_add (seen, g_strdup_printf ("%s %s", G_OBJECT_TYPE_NAME (item),
+                                          name != NULL ? name : "-"));
+}
+
+static void
+test_item_changed (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(SdStore) store = open_store (fixture->path);
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  SdUnit *unit;
+  SdPost *post;
+  guint reloaded = 0;
+
+  g_signal_connect (store, "item-changed", G_CALLBACK (record_change_cb), seen);
+  g_signal_connect_swapped (store, "reloaded", G_CALLBACK (g_atomic_int_inc), &reloaded);
+
+  unit = sd_store_insert (store, SD_TYPE_UNIT, &error, "name", "信息部", NULL);
+  g_assert_no_error (error);
+  post = sd_store_insert (store, SD_TYPE_POST, &error, "name", "安全管理员",
+                          "unit-id", sd_item_get_id (SD_ITEM (unit)), NULL);
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (seen, 0), ==, "SdUnit 信息部");
+
+  /* An update is told once, with the values from before. */
+  g_assert_true (sd_store_update (store, post, &error, "name", "安全员", "description", "x",
+                                  NULL));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (seen, 2), ==, "SdPost 安全管理员");
+  g_assert_cmpstr (sd_post_get_name (post), ==, "安全员");
+
+  /* A deletion tells every row it takes, the cascade too. */
+  g_object_ref (unit);
+  g_assert_true (sd_store_delete (store, unit, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen->len, ==, 5);
+  g_assert_true (g_ptr_array_find_with_equal_func (seen, "SdPost 安全员", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (seen, "SdUnit 信息部", g_str_equal, NULL));
+  g_object_unref (unit);
+
+  /* A rollback replaces every item. */
+  g_assert_cmpuint (reloaded, ==, 0);
+  g_assert_true (sd_store_begin (store, &error));
+  g_assert_nonnull (sd_store_insert (store, SD_TYPE_UNIT, &error, "name", "财务处", NULL));
+  sd_store_rollback (store);
+  g_assert_cmpuint (reloaded, ==, 1);
+}
+
+static void
+test_find (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(SdStore) store = open_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  SdUnit *a, *b;
+  SdPost *posts[3];
+
+  a = sd_store_insert (store, SD_TYPE_UNIT, &error, "name", "信息部", NULL);
+  b = sd_store_insert (store, SD_TYPE_UNIT, &error, "name", "财务处", NULL);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (posts); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("岗位%u", i);
+
+      posts[i] = sd_store_insert (store, SD_TYPE_POST, &error, "name", name,
+                                  "unit-id", sd_item_get_id (SD_ITEM (i == 1 ? b : a)), NULL);
+      g_assert_no_error (error);
+    }
+
+  found = sd_store_find (store, SD_TYPE_POST, "unit-id", sd_item_get_id (SD_ITEM (a)));
+  g_assert_cmpuint (found->len, ==, 2);
+  g_assert_true (g_ptr_array_index (found, 0) == posts[0]);
+  g_assert_true (g_ptr_array_index (found, 1) == posts[2]);
+  g_ptr_array_unref (found);
+
+  /* After an edit, as the file is. */
+  g_assert_true (sd_store_update (store, posts[0], &error, "unit-id",
+                                  sd_item_get_id (SD_ITEM (b)), NULL));
+  g_assert_no_error (error);
+  found = sd_store_find (store, SD_TYPE_POST, "unit-id", sd_item_get_id (SD_ITEM (b)));
+  g_assert_cmpuint (found->len, ==, 2);
+  g_assert_true (g_ptr_array_index (found, 0) == posts[0]);
+  g_assert_true (g_ptr_array_index (found, 1) == posts[1]);
+
+  none = sd_store_find (store, SD_TYPE_POST, "unit-id", 0);
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1270,6 +1373,8 @@ main (int   argc,
   ADD ("lazy/cascade-into-unread-tables", test_lazy_loading);
   ADD ("lazy/is-empty", test_is_empty);
   ADD ("lazy/damaged-table", test_damaged_table);
+  ADD ("signal/item-changed", test_item_changed);
+  ADD ("find", test_find);
 
   return g_test_run ();
 }

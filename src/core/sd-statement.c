@@ -131,32 +131,27 @@ index_clear (Index *index)
   g_clear_pointer (&index->assignments_by_party, g_hash_table_unref);
 }
 
-/* Indexes what the statements need: of every unit, or with @only_unit of
- * that one unit alone (a single statement then skips the rest of the
- * assignments instead of filing them). */
 static void
-index_init (Index   *index,
-            SdStore *store,
-            SdUnit  *only_unit)
+index_new_buckets (Index   *index,
+                   SdStore *store)
 {
-  gint64 only_id = only_unit != NULL ? sd_item_get_id (SD_ITEM (only_unit)) : 0;
-  gint64 only_head = only_unit != NULL ? sd_unit_get_head_id (only_unit) : 0;
-  g_autoptr(GHashTable) parties = NULL;   /* with @only_unit: its party keys */
-  GListModel *model;
-  guint n;
-
   index->store = store;
   index->posts_by_unit = buckets_new ();
   index->holders_by_post = buckets_new ();
   index->seats_by_person = buckets_new ();
   index->assignments_by_party = buckets_new ();
+}
 
-  if (only_unit != NULL)
-    {
-      parties = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-      g_hash_table_add (parties, g_memdup2 (&(gint64) { party_key (SD_PARTY_UNIT, only_id) },
-                                            sizeof (gint64)));
-    }
+/* Indexes what the statements of every unit need, by one walk of each
+ * table. */
+static void
+index_init (Index   *index,
+            SdStore *store)
+{
+  GListModel *model;
+  guint n;
+
+  index_new_buckets (index, store);
 
   model = sd_store_get_items (store, SD_TYPE_POST);
   n = g_list_model_get_n_items (model);
@@ -165,14 +160,8 @@ index_init (Index   *index,
       g_autoptr(SdPost) post = g_list_model_get_item (model, i);
       gint64 unit_id = sd_post_get_unit_id (post);
 
-      if (unit_id == 0 || (only_unit != NULL && unit_id != only_id))
-        continue;
-      append_to_bucket (index->posts_by_unit, unit_id, post);
-      if (parties != NULL)
-        g_hash_table_add (parties,
-                          g_memdup2 (&(gint64) { party_key (SD_PARTY_POST,
-                                                            sd_item_get_id (SD_ITEM (post))) },
-                                     sizeof (gint64)));
+      if (unit_id != 0)
+        append_to_bucket (index->posts_by_unit, unit_id, post);
     }
 
   model = sd_store_get_items (store, SD_TYPE_POST_HOLDER);
@@ -180,15 +169,11 @@ index_init (Index   *index,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SdPostHolder) holder = g_list_model_get_item (model, i);
-      gint64 post_id = sd_post_holder_get_post_id (holder);
-      SdPerson *person;
+      SdPerson *person = sd_store_lookup (store, SD_TYPE_PERSON,
+                                          sd_post_holder_get_person_id (holder));
 
-      if (parties != NULL
-          && !g_hash_table_contains (parties, &(gint64) { party_key (SD_PARTY_POST, post_id) }))
-        continue;
-      person = sd_store_lookup (store, SD_TYPE_PERSON, sd_post_holder_get_person_id (holder));
       if (person_counts (person))
-        append_to_bucket (index->holders_by_post, post_id, person);
+        append_to_bucket (index->holders_by_post, sd_post_holder_get_post_id (holder), person);
     }
 
   model = sd_store_get_items (store, SD_TYPE_BODY_MEMBER);
@@ -196,16 +181,8 @@ index_init (Index   *index,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SdBodyMember) member = g_list_model_get_item (model, i);
-      gint64 person_id = sd_body_member_get_person_id (member);
 
-      if (only_unit != NULL && person_id != only_head)
-        continue;
-      append_to_bucket (index->seats_by_person, person_id, member);
-      if (parties != NULL)
-        g_hash_table_add (parties,
-                          g_memdup2 (&(gint64) { party_key (SD_PARTY_BODY,
-                                                            sd_body_member_get_body_id (member)) },
-                                     sizeof (gint64)));
+      append_to_bucket (index->seats_by_person, sd_body_member_get_person_id (member), member);
     }
 
   model = sd_store_get_items (store, SD_TYPE_ASSIGNMENT);
@@ -225,8 +202,85 @@ index_init (Index   *index,
         key = party_key (SD_PARTY_BODY, sd_assignment_get_body_id (assignment));
       else
         continue;
-      if (parties == NULL || g_hash_table_contains (parties, &key))
-        append_to_bucket (index->assignments_by_party, key, assignment);
+      append_to_bucket (index->assignments_by_party, key, assignment);
+    }
+}
+
+static void
+index_add_found (Index      *index,
+                 GHashTable *buckets,
+                 gint64      key,
+                 GPtrArray  *found)
+{
+  for (guint i = 0; i < found->len; i++)
+    append_to_bucket (buckets, key, g_ptr_array_index (found, i));
+}
+
+/* Indexes what the statements of @units need, and nothing else, through
+ * the file's indexes (sd_store_find()): as long as their statements, not
+ * as the organisation. For one statement, or the few an edit touched. */
+static void
+index_init_for_units (Index    *index,
+                      SdStore  *store,
+                      SdUnit  **units,
+                      guint     n_units)
+{
+  g_autoptr(GHashTable) bodies = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                        NULL);
+
+  index_new_buckets (index, store);
+
+  for (guint u = 0; u < n_units; u++)
+    {
+      SdUnit *unit = units[u];
+      gint64 unit_id = sd_item_get_id (SD_ITEM (unit));
+      gint64 head_id = sd_unit_get_head_id (unit);
+      g_autoptr(GPtrArray) posts = sd_store_find (store, SD_TYPE_POST, "unit-id", unit_id);
+      g_autoptr(GPtrArray) held = sd_store_find (store, SD_TYPE_ASSIGNMENT, "unit-id", unit_id);
+
+      index_add_found (index, index->posts_by_unit, unit_id, posts);
+      index_add_found (index, index->assignments_by_party, party_key (SD_PARTY_UNIT, unit_id),
+                       held);
+
+      for (guint p = 0; p < posts->len; p++)
+        {
+          gint64 post_id = sd_item_get_id (g_ptr_array_index (posts, p));
+          g_autoptr(GPtrArray) holders = sd_store_find (store, SD_TYPE_POST_HOLDER, "post-id",
+                                                        post_id);
+          g_autoptr(GPtrArray) post_held = sd_store_find (store, SD_TYPE_ASSIGNMENT, "post-id",
+                                                          post_id);
+
+          for (guint h = 0; h < holders->len; h++)
+            {
+              SdPerson *person =
+                sd_store_lookup (store, SD_TYPE_PERSON,
+                                 sd_post_holder_get_person_id (g_ptr_array_index (holders, h)));
+
+              if (person_counts (person))
+                append_to_bucket (index->holders_by_post, post_id, person);
+            }
+          index_add_found (index, index->assignments_by_party,
+                           party_key (SD_PARTY_POST, post_id), post_held);
+        }
+
+      if (head_id != 0 && !g_hash_table_contains (index->seats_by_person, &head_id))
+        {
+          g_autoptr(GPtrArray) seats = sd_store_find (store, SD_TYPE_BODY_MEMBER, "person-id",
+                                                      head_id);
+
+          index_add_found (index, index->seats_by_person, head_id, seats);
+          for (guint i = 0; i < seats->len; i++)
+            {
+              gint64 body_id = sd_body_member_get_body_id (g_ptr_array_index (seats, i));
+              g_autoptr(GPtrArray) body_held = NULL;
+
+              if (!g_hash_table_add (bodies, g_memdup2 (&body_id, sizeof body_id)))
+                continue;
+              body_held = sd_store_find (store, SD_TYPE_ASSIGNMENT, "body-id", body_id);
+              index_add_found (index, index->assignments_by_party,
+                               party_key (SD_PARTY_BODY, body_id), body_held);
+            }
+        }
     }
 }
 
@@ -477,7 +531,7 @@ sd_statement_new (SdStore *store,
   g_return_val_if_fail (SD_IS_STORE (store), NULL);
   g_return_val_if_fail (SD_IS_UNIT (unit), NULL);
 
-  index_init (&index, store, unit);
+  index_init_for_units (&index, store, &unit, 1);
   statement = statement_build (&index, unit, NULL);
   index_clear (&index);
   return statement;
@@ -1131,11 +1185,25 @@ sd_sign_status_new (SdStore *store,
   g_return_val_if_fail (SD_IS_STORE (store), NULL);
   g_return_val_if_fail (SD_IS_UNIT (unit), NULL);
 
-  index_init (&index, store, unit);
+  index_init_for_units (&index, store, &unit, 1);
   status = sign_status_build (&index, unit,
                               sd_signoff_find_latest (store, sd_item_get_id (SD_ITEM (unit))));
   index_clear (&index);
   return status;
+}
+
+/* A copy of @status without its text, for a new summary that keeps it. */
+static SdSignStatus *
+sign_status_copy_brief (const SdSignStatus *status)
+{
+  SdSignStatus *copy = g_new (SdSignStatus, 1);
+
+  *copy = *status;
+  g_object_ref (copy->unit);
+  if (copy->latest != NULL)
+    g_object_ref (copy->latest);
+  copy->text = NULL;
+  return copy;
 }
 
 typedef struct
@@ -1144,6 +1212,7 @@ typedef struct
   GHashTable *latest;     /* unit id → SdSignoff */
   GHashTable *children;   /* unit id → SdUnit */
   GHashTable *visited;
+  GHashTable *keep;       /* unit id → SdSignStatus to copy instead of building, or NULL */
   GPtrArray  *out;
   gboolean    keep_texts;
 } StatusWalk;
@@ -1153,27 +1222,39 @@ add_status_subtree (StatusWalk *walk,
                     SdUnit     *unit)
 {
   gint64 id = sd_item_get_id (SD_ITEM (unit));
+  const SdSignStatus *kept = walk->keep != NULL ? g_hash_table_lookup (walk->keep, &id) : NULL;
   GPtrArray *kids;
   SdSignStatus *status;
 
   /* A cycle in the parent links must not loop forever. */
   if (!g_hash_table_add (walk->visited, unit))
     return;
-  status = sign_status_build (walk->index, unit, g_hash_table_lookup (walk->latest, &id));
-  /* Every unit's text at once takes tens of megabytes on a large
-   * organisation (hundreds on ten times that): a summary drops each one as
-   * soon as it is hashed. */
-  if (!walk->keep_texts)
-    g_clear_pointer (&status->text, g_free);
+  if (kept != NULL)
+    {
+      status = sign_status_copy_brief (kept);
+    }
+  else
+    {
+      status = sign_status_build (walk->index, unit, g_hash_table_lookup (walk->latest, &id));
+      /* Every unit's text at once takes tens of megabytes on a large
+       * organisation (hundreds on ten times that): a summary drops each
+       * one as soon as it is hashed. */
+      if (!walk->keep_texts)
+        g_clear_pointer (&status->text, g_free);
+    }
   g_ptr_array_add (walk->out, status);
   kids = g_hash_table_lookup (walk->children, &id);
   for (guint i = 0; kids != NULL && i < kids->len; i++)
     add_status_subtree (walk, g_ptr_array_index (kids, i));
 }
 
+/* Every unit's status in tree order. With @keep, a unit found there gets
+ * a copy of that status, and only the others are worked out, from an index
+ * of just those units. */
 static GPtrArray *
-sign_status_list (SdStore  *store,
-                  gboolean  keep_texts)
+sign_status_list (SdStore    *store,
+                  gboolean    keep_texts,
+                  GHashTable *keep)
 {
   GListModel *units;
   Index index = { 0 };
@@ -1181,31 +1262,39 @@ sign_status_list (SdStore  *store,
   g_autoptr(GHashTable) children = buckets_new ();
   g_autoptr(GHashTable) visited = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) roots = g_ptr_array_new ();
+  g_autoptr(GPtrArray) to_build = g_ptr_array_new ();
   StatusWalk walk;
   guint n;
 
   g_return_val_if_fail (SD_IS_STORE (store), NULL);
-
-  index_init (&index, store, NULL);
-  latest = index_latest_signoffs (store);
 
   units = sd_store_get_items (store, SD_TYPE_UNIT);
   n = g_list_model_get_n_items (units);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SdUnit) unit = g_list_model_get_item (units, i);
+      gint64 id = sd_item_get_id (SD_ITEM (unit));
       gint64 parent_id = sd_unit_get_parent_id (unit);
 
       if (parent_id != 0 && sd_store_lookup (store, SD_TYPE_UNIT, parent_id) != NULL)
         append_to_bucket (children, parent_id, unit);
       else
         g_ptr_array_add (roots, unit);
+      if (keep != NULL && !g_hash_table_contains (keep, &id))
+        g_ptr_array_add (to_build, unit);
     }
+
+  if (keep != NULL)
+    index_init_for_units (&index, store, (SdUnit **) to_build->pdata, to_build->len);
+  else
+    index_init (&index, store);
+  latest = index_latest_signoffs (store);
 
   walk.index = &index;
   walk.latest = latest;
   walk.children = children;
   walk.visited = visited;
+  walk.keep = keep;
   walk.out = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_sign_status_free);
   walk.keep_texts = keep_texts;
 
@@ -1227,13 +1316,35 @@ sign_status_list (SdStore  *store,
 GPtrArray *
 sd_sign_status_list (SdStore *store)
 {
-  return sign_status_list (store, TRUE);
+  return sign_status_list (store, TRUE, NULL);
 }
 
 GPtrArray *
 sd_sign_status_list_brief (SdStore *store)
 {
-  return sign_status_list (store, FALSE);
+  return sign_status_list (store, FALSE, NULL);
+}
+
+GPtrArray *
+sd_sign_status_list_update (SdStore    *store,
+                            GPtrArray  *previous,
+                            GHashTable *changed_units)
+{
+  g_autoptr(GHashTable) keep = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  g_return_val_if_fail (SD_IS_STORE (store), NULL);
+  g_return_val_if_fail (previous != NULL, NULL);
+  g_return_val_if_fail (changed_units != NULL, NULL);
+
+  for (guint i = 0; i < previous->len; i++)
+    {
+      SdSignStatus *status = g_ptr_array_index (previous, i);
+      gint64 id = sd_item_get_id (SD_ITEM (status->unit));
+
+      if (!g_hash_table_contains (changed_units, &id))
+        g_hash_table_insert (keep, g_memdup2 (&id, sizeof id), status);
+    }
+  return sign_status_list (store, FALSE, keep);
 }
 
 /* When a sign-off became outdated.

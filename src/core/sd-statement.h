@@ -153,6 +153,16 @@ GPtrArray    *sd_sign_status_list           (SdStore           *store);
  * which then never holds all statements at once. */
 GPtrArray    *sd_sign_status_list_brief     (SdStore           *store);
 
+/* The brief list again after edits: the status of each unit in
+ * @changed_units (a set of gint64 unit ids) and of each unit @previous
+ * does not have is worked out again, the others are copied from @previous
+ * (transfer full). Costs what those units' statements cost, not what the
+ * organisation's do. See sd-statement-changes.h for which units an edit
+ * touched. */
+GPtrArray    *sd_sign_status_list_update    (SdStore           *store,
+                                             GPtrArray         *previous,
+                                             GHashTable        *changed_units);
+
 /* When an outdated sign-off became outdated: the time (ISO 8601) of the
  * first change recorded in the audit log after @signoff was made to
  * something its text covers, or NULL when the log does not tell. */

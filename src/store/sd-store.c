@@ -146,6 +146,8 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   MATRIX_CHANGED,
+  ITEM_CHANGED,
+  RELOADED,
   N_SIGNALS
 };
 
@@ -1969,19 +1971,26 @@ apply_effects (SdStore   *self,
             sd_item_set_position_hint (effect->item,
                                        g_list_model_get_n_items (G_LIST_MODEL (state->items)));
             sd_item_list_append (state->items, effect->item);
+            g_signal_emit (self, signals[ITEM_CHANGED], 0, effect->item);
           }
           break;
 
         case EFFECT_UPDATE:
-          sd_item_set_value (effect->item, effect->column, &effect->value);
+          /* Told once per item, while it still has its old values. */
           if (g_hash_table_add (seen, effect->item))
-            g_ptr_array_add (updated, effect);
+            {
+              g_signal_emit (self, signals[ITEM_CHANGED], 0, effect->item);
+              g_ptr_array_add (updated, effect);
+            }
+          sd_item_set_value (effect->item, effect->column, &effect->value);
           break;
 
         case EFFECT_DELETE:
           {
             gint64 id = sd_item_get_id (effect->item);
             guint position;
+
+            g_signal_emit (self, signals[ITEM_CHANGED], 0, effect->item);
 
             if (find_position (state, effect->item, &position))
               {
@@ -2024,6 +2033,7 @@ reload_after_rollback (SdStore *self)
 
   if (!sd_store_load_matrix (self, &error) || !load_last_hash (self, &error))
     g_warning ("Could not reload the database after a rollback: %s", error->message);
+  g_signal_emit (self, signals[RELOADED], 0);
 }
 
 /* Insert */
@@ -3013,6 +3023,54 @@ sd_store_lookup (SdStore *self,
   return g_hash_table_lookup (state->by_id, &id);
 }
 
+GPtrArray *
+sd_store_find (SdStore    *self,
+               GType       item_type,
+               const char *property,
+               gint64      id)
+{
+  g_autofree char *sql = NULL;
+  GPtrArray *found = g_ptr_array_new ();
+  sqlite3_stmt *stmt;
+  TypeState *state;
+  int column;
+  int rc;
+
+  g_return_val_if_fail (SD_IS_STORE (self), found);
+
+  state = state_for_type (self, item_type);
+  g_return_val_if_fail (state != NULL, found);
+  column = sd_table_find_column (state->table, property);
+  g_return_val_if_fail (column >= 0 && state->table->columns[column].type == SD_COLUMN_REF,
+                        found);
+
+  if (id == 0 || !ensure_loaded (self, state, NULL))
+    return found;
+
+  /* The table and column names are the store's own, never the caller's
+   * text; each pair gets one cached statement. */
+  sql = g_strdup_printf ("SELECT id FROM %s WHERE %s = ? ORDER BY id", state->table->name,
+                         state->table->columns[column].name);
+  stmt = get_statement (self, sql, NULL);
+  if (stmt == NULL)
+    return found;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 each = sqlite3_column_int64 (stmt, 0);
+      gpointer item = g_hash_table_lookup (state->by_id, &each);
+
+      /* Only a row written in a batch whose items are not yet made. */
+      if (item != NULL)
+        g_ptr_array_add (found, item);
+    }
+  if (rc != SQLITE_DONE)
+    g_warning ("Could not look up %s by %s: %s", state->table->name,
+               state->table->columns[column].name, sqlite3_errmsg (self->db));
+  sqlite3_reset (stmt);
+  return found;
+}
+
 gboolean
 sd_store_is_loaded (SdStore *self,
                     GType    item_type)
@@ -3474,6 +3532,13 @@ sd_store_class_init (SdStoreClass *klass)
   /* The risk matrix settings changed: set, or put back by a rollback. */
   signals[MATRIX_CHANGED] =
     g_signal_new ("matrix-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* See sd-store.h. */
+  signals[ITEM_CHANGED] =
+    g_signal_new ("item-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, SD_TYPE_ITEM);
+  signals[RELOADED] =
+    g_signal_new ("reloaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 

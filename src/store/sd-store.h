@@ -77,6 +77,18 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdAuditEntry, sd_audit_entry_free)
 
 #define SD_TYPE_STORE (sd_store_get_type ())
 
+/* Signals besides each list's "items-changed", for whoever keeps something
+ * worked out from many tables and wants to redo only what an edit touched:
+ *
+ * - "item-changed" (SdItem *item): an edit inserted, updated or deleted
+ *   @item. For an insertion once the item is in its list; for an update or
+ *   a deletion before the item changes or leaves its list, so a handler
+ *   sees what the item held before (an update gets its new values right
+ *   after). Emitted while the store applies an edit: a handler notes what
+ *   it needs and edits nothing.
+ * - "reloaded": a rollback read the lists again; every item was replaced.
+ * - "matrix-changed": the risk matrix settings changed. */
+
 G_DECLARE_FINAL_TYPE (SdStore, sd_store, SD, STORE, GObject)
 
 GQuark       sd_store_error_quark       (void);
@@ -122,6 +134,14 @@ GListModel  *sd_store_get_items         (SdStore           *self,
                                          GType              item_type);
 gpointer     sd_store_lookup            (SdStore           *self,
                                          GType              item_type,
+                                         gint64             id);
+/* The items of @item_type whose reference column @property (e.g.
+ * "post-id") holds @id, by id (transfer container; empty when none). Uses
+ * the file's indexes: what holds a given post, without walking every
+ * assignment. */
+GPtrArray   *sd_store_find              (SdStore           *self,
+                                         GType              item_type,
+                                         const char        *property,
                                          gint64             id);
 /* The same list as sd_store_get_items(), without reading it: empty until
  * something reads the table, then kept up to date like it. To follow a

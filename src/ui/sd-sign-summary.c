@@ -6,16 +6,8 @@
 
 #include "config.h"
 
-#include "sd-assignment.h"
-#include "sd-body.h"
-#include "sd-body-member.h"
-#include "sd-duty.h"
-#include "sd-person.h"
-#include "sd-post.h"
-#include "sd-post-holder.h"
 #include "sd-sign-summary.h"
-#include "sd-signoff.h"
-#include "sd-unit.h"
+#include "sd-statement-changes.h"
 
 struct _SdSignSummary
 {
@@ -28,8 +20,13 @@ struct _SdSignSummary
   guint       n_outdated;
   guint       n_never;
   guint       idle_id;
-  gboolean    watching;
   gboolean    computed;
+
+  /* What changed since the last result: noted as the store reports it,
+   * and the items again (for their new values) when the result is made. */
+  SdStatementChanges *changes;
+  GPtrArray          *touched;
+  gboolean            redo_all;   /* no result yet, a reload, or a bulk change */
 };
 
 G_DEFINE_FINAL_TYPE (SdSignSummary, sd_sign_summary, G_TYPE_OBJECT)
@@ -52,27 +49,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* Everything a statement covers: the unit and its head, its posts and
- * their holders, the bodies its head sits in, the duties and who holds
- * them; and the sign-offs themselves. */
-static GType
-watched_type (guint i)
-{
-  switch (i)
-    {
-    case 0: return SD_TYPE_UNIT;
-    case 1: return SD_TYPE_PERSON;
-    case 2: return SD_TYPE_POST;
-    case 3: return SD_TYPE_POST_HOLDER;
-    case 4: return SD_TYPE_BODY;
-    case 5: return SD_TYPE_BODY_MEMBER;
-    case 6: return SD_TYPE_DUTY;
-    case 7: return SD_TYPE_ASSIGNMENT;
-    case 8: return SD_TYPE_SIGNOFF;
-    default: return G_TYPE_INVALID;
-    }
-}
-
 static void
 set_count (SdSignSummary *self,
            guint         *field,
@@ -85,10 +61,28 @@ set_count (SdSignSummary *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 }
 
-static void items_changed_cb (SdSignSummary *self);
-
 /* After a change, how long to wait for the next one. */
 #define RERUN_DELAY_MS 400
+
+/* Beyond this many things touched (an import, the demo data), working
+ * out every statement in one walk is cheaper than finding the touched. */
+#define MAX_NOTED 5000
+
+static GPtrArray *
+work_out (SdSignSummary *self)
+{
+  g_autoptr(GHashTable) units = NULL;
+
+  if (self->redo_all)
+    return sd_sign_status_list_brief (self->store);
+
+  for (guint i = 0; i < self->touched->len; i++)
+    sd_statement_changes_note (self->changes, g_ptr_array_index (self->touched, i));
+  units = sd_statement_changes_resolve (self->changes, self->store);
+  if (g_hash_table_size (units) > self->statuses->len / 4 + 8)
+    return sd_sign_status_list_brief (self->store);
+  return sd_sign_status_list_update (self->store, self->statuses, units);
+}
 
 static void
 sd_sign_summary_run (SdSignSummary *self)
@@ -99,19 +93,13 @@ sd_sign_summary_run (SdSignSummary *self)
 
   g_clear_handle_id (&self->idle_id, g_source_remove);
 
-  /* The lists are asked for (and so read from the file) only now, after
-   * the window's first frame, not when the summary is made. */
-  if (!self->watching)
-    {
-      self->watching = TRUE;
-      for (guint i = 0; watched_type (i) != G_TYPE_INVALID; i++)
-        g_signal_connect_object (sd_store_get_items (self->store, watched_type (i)),
-                                 "items-changed", G_CALLBACK (items_changed_cb), self,
-                                 G_CONNECT_SWAPPED);
-    }
-
-  fresh = sd_sign_status_list_brief (self->store);
+  /* The lists are read from the file only now, after the window's first
+   * frame, not when the summary is made. */
+  fresh = work_out (self);
   g_ptr_array_set_free_func (fresh, (GDestroyNotify) sd_sign_status_free);
+  sd_statement_changes_clear (self->changes);
+  g_ptr_array_set_size (self->touched, 0);
+  self->redo_all = FALSE;
 
   g_hash_table_remove_all (self->by_unit);
   for (guint i = 0; i < fresh->len; i++)
@@ -155,18 +143,35 @@ static void
 schedule_run (SdSignSummary *self)
 {
   /* Many edits in a row (an import, a paste into the matrix, a user
-   * setting roles key after key) give one run, once they pause: on a large
-   * organisation a run assembles every statement, which takes a good part
-   * of a second. */
+   * setting roles key after key) give one run, once they pause. */
   if (self->idle_id == 0)
     self->idle_id = g_timeout_add_full (G_PRIORITY_LOW, self->computed ? RERUN_DELAY_MS : 0,
                                         run_idle_cb, self, NULL);
 }
 
 static void
-items_changed_cb (SdSignSummary *self)
+redo_all (SdSignSummary *self)
 {
+  self->redo_all = TRUE;
+  sd_statement_changes_clear (self->changes);
+  g_ptr_array_set_size (self->touched, 0);
   schedule_run (self);
+}
+
+static void
+item_changed_cb (SdSignSummary *self,
+                 SdItem        *item)
+{
+  if (self->redo_all)
+    return;
+  /* Now, while an updated or deleted item still holds its old values. */
+  if (!sd_statement_changes_note (self->changes, item))
+    return;
+  g_ptr_array_add (self->touched, g_object_ref (item));
+  if (sd_statement_changes_get_size (self->changes) > MAX_NOTED)
+    redo_all (self);
+  else
+    schedule_run (self);
 }
 
 static void
@@ -177,7 +182,11 @@ sd_sign_summary_constructed (GObject *object)
   G_OBJECT_CLASS (sd_sign_summary_parent_class)->constructed (object);
 
   g_assert (self->store != NULL);
-  schedule_run (self);
+  g_signal_connect_object (self->store, "item-changed", G_CALLBACK (item_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "reloaded", G_CALLBACK (redo_all), self,
+                           G_CONNECT_SWAPPED);
+  redo_all (self);
 }
 
 static void
@@ -199,6 +208,8 @@ sd_sign_summary_finalize (GObject *object)
 
   g_hash_table_unref (self->by_unit);
   g_ptr_array_unref (self->statuses);
+  g_ptr_array_unref (self->touched);
+  sd_statement_changes_free (self->changes);
 
   G_OBJECT_CLASS (sd_sign_summary_parent_class)->finalize (object);
 }
@@ -298,6 +309,8 @@ sd_sign_summary_init (SdSignSummary *self)
 {
   self->by_unit = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->statuses = g_ptr_array_new ();
+  self->changes = sd_statement_changes_new ();
+  self->touched = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 SdSignSummary *

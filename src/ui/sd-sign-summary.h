@@ -14,10 +14,11 @@ G_BEGIN_DECLS
 #define SD_TYPE_SIGN_SUMMARY (sd_sign_summary_get_type ())
 
 /* Where every unit stands with its sign-off (sd_sign_status_list()), kept
- * current: it watches the store's lists of units, people, posts, holders,
- * bodies, members, duties, assignments and sign-offs, and works it out
- * again once the main loop is idle (G_PRIORITY_LOW) after a change. The
- * lists are asked for only then, not when the summary is made.
+ * current: the first result, after the window's first frame, works out
+ * every statement; after that the store's "item-changed" tells which units
+ * an edit touched (sd-statement-changes.h), and only their statements are
+ * worked out again, once the main loop is idle (G_PRIORITY_LOW) and edits
+ * pause. A rollback or a bulk change works out everything again.
  *
  * "n-current", "n-outdated", "n-never" and "n-pending" (outdated + never,
  * for a badge) are notified only when they change; "changed" is emitted
