@@ -608,6 +608,91 @@ test_summary_notify (Fixture       *f,
   g_assert_cmpuint (sd_sign_summary_get_n_current (summary), ==, 1);
 }
 
+/* The summary after each edit is what working out every unit from scratch
+ * gives, though it works out only the units an edit touched; a rollback
+ * makes it start again from the file. */
+static void
+assert_summary_matches (SdSignSummary *summary,
+                        SdStore       *store)
+{
+  g_autoptr(GPtrArray) full = sd_sign_status_list_brief (store);
+  GPtrArray *kept;
+
+  g_ptr_array_set_free_func (full, (GDestroyNotify) sd_sign_status_free);
+  sd_sign_summary_flush (summary);
+  g_assert_true (sd_sign_summary_is_current (summary));
+  kept = sd_sign_summary_get_statuses (summary);
+  g_assert_cmpuint (kept->len, ==, full->len);
+  for (guint i = 0; i < full->len; i++)
+    {
+      SdSignStatus *a = g_ptr_array_index (kept, i);
+      SdSignStatus *b = g_ptr_array_index (full, i);
+
+      g_assert_true (a->unit == b->unit);
+      g_assert_cmpint (a->state, ==, b->state);
+      g_assert_true (a->latest == b->latest);
+      g_assert_cmpuint (a->n_duties, ==, b->n_duties);
+      g_assert_cmpuint (a->n_changes, ==, b->n_changes);
+    }
+}
+
+static void
+test_summary_follows_edits (Fixture       *f,
+                            gconstpointer  data)
+{
+  SdSignSummary *summary = sd_ui_get_sign_summary (f->store);
+  g_autoptr(GError) error = NULL;
+  SdPerson *person;
+  SdPost *post;
+
+  sd_sign_summary_flush (summary);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(SdStatement) statement = sd_statement_new (f->store, i == 0 ? f->unit
+                                                                            : f->headless);
+
+      g_assert_nonnull (sd_statement_sign (f->store, statement, "张伟", 0, "OK", NULL, &error));
+      g_assert_no_error (error);
+    }
+  assert_summary_matches (summary, f->store);
+  g_assert_cmpuint (sd_sign_summary_get_n_current (summary), ==, 2);
+
+  /* A role, a new holder, a new post with a duty in the unit with none. */
+  g_assert_true (sd_store_update (f->store, f->post_duty, &error, "role", "C", NULL));
+  assert_summary_matches (summary, f->store);
+  g_assert_cmpuint (sd_sign_summary_get_n_outdated (summary), ==, 1);
+  person = insert (f->store, SD_TYPE_PERSON, "name", "周静", NULL);
+  insert (f->store, SD_TYPE_POST_HOLDER, "post-id", sd_assignment_get_post_id (f->post_duty),
+          "person-id", ID (person), NULL);
+  post = insert (f->store, SD_TYPE_POST, "name", "会计", "unit-id", ID (f->idle), NULL);
+  insert (f->store, SD_TYPE_ASSIGNMENT, "duty-id", sd_assignment_get_duty_id (f->post_duty),
+          "post-id", ID (post), "role", "I", NULL);
+  assert_summary_matches (summary, f->store);
+  g_assert_cmpuint (sd_sign_summary_get_n_never (summary), ==, 1);
+
+  /* The duty's text is in both statements that hold it. */
+  g_assert_true (sd_store_update (f->store,
+                                  sd_store_lookup (f->store, SD_TYPE_DUTY,
+                                                   sd_assignment_get_duty_id (f->post_duty)),
+                                  &error, "text", "监测并报告网络安全事件。", NULL));
+  g_assert_no_error (error);
+  assert_summary_matches (summary, f->store);
+
+  /* The post moves to 后勤部: it leaves one statement for another. */
+  g_assert_true (sd_store_update (f->store, post, &error, "unit-id", ID (f->headless), NULL));
+  g_assert_no_error (error);
+  assert_summary_matches (summary, f->store);
+  g_assert_cmpuint (sd_sign_summary_get_n_outdated (summary), ==, 2);
+
+  /* A batch that is rolled back. */
+  g_assert_true (sd_store_begin (f->store, &error));
+  g_assert_true (sd_store_delete (f->store, post, &error));
+  sd_store_rollback (f->store);
+  g_assert_false (sd_sign_summary_is_current (summary));
+  assert_summary_matches (summary, f->store);
+  g_assert_cmpuint (sd_sign_summary_get_n_outdated (summary), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -629,6 +714,7 @@ main (int   argc,
   ADD ("other-signer", test_other_signer);
   ADD ("cancel", test_cancel);
   ADD ("summary-notify", test_summary_notify);
+  ADD ("summary-follows-edits", test_summary_follows_edits);
   g_test_add_func ("/signoff-ui/signature-pad", test_signature_pad);
 
   status = g_test_run ();

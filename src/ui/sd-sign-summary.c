@@ -79,6 +79,9 @@ work_out (SdSignSummary *self)
   for (guint i = 0; i < self->touched->len; i++)
     sd_statement_changes_note (self->changes, g_ptr_array_index (self->touched, i));
   units = sd_statement_changes_resolve (self->changes, self->store);
+  g_debug ("%u things changed, %u of %u units touched",
+           sd_statement_changes_get_size (self->changes), g_hash_table_size (units),
+           self->statuses->len);
   if (g_hash_table_size (units) > self->statuses->len / 4 + 8)
     return sd_sign_status_list_brief (self->store);
   return sd_sign_status_list_update (self->store, self->statuses, units);
