@@ -673,6 +673,11 @@ run_app (const char *path)
 
       g_settings_set_string (settings, "last-page", "duties");
     }
+  else
+    {
+      g_printerr ("No settings schema (GSETTINGS_SCHEMA_DIR): the window opens on the "
+                  "Organisation page and open_ms counts it too; run through run-bench.sh\n");
+    }
   g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), NULL);
   return g_application_run (G_APPLICATION (app), 3, argv);
 }
