@@ -1319,8 +1319,8 @@ test_find (Fixture       *fixture,
 
   found = sd_store_find (store, SD_TYPE_POST, "unit-id", sd_item_get_id (SD_ITEM (a)));
   g_assert_cmpuint (found->len, ==, 2);
-  g_assert_true (g_ptr_array_index (found, 0) == posts[0]);
-  g_assert_true (g_ptr_array_index (found, 1) == posts[2]);
+  g_assert_true (g_ptr_array_find (found, posts[0], NULL));
+  g_assert_true (g_ptr_array_find (found, posts[2], NULL));
   g_ptr_array_unref (found);
 
   /* After an edit, as the file is. */
@@ -1329,8 +1329,8 @@ test_find (Fixture       *fixture,
   g_assert_no_error (error);
   found = sd_store_find (store, SD_TYPE_POST, "unit-id", sd_item_get_id (SD_ITEM (b)));
   g_assert_cmpuint (found->len, ==, 2);
-  g_assert_true (g_ptr_array_index (found, 0) == posts[0]);
-  g_assert_true (g_ptr_array_index (found, 1) == posts[1]);
+  g_assert_true (g_ptr_array_find (found, posts[0], NULL));
+  g_assert_true (g_ptr_array_find (found, posts[1], NULL));
 
   none = sd_store_find (store, SD_TYPE_POST, "unit-id", 0);
   g_assert_cmpuint (none->len, ==, 0);

@@ -3047,10 +3047,8 @@ sd_store_find (SdStore    *self,
   if (id == 0 || !ensure_loaded (self, state, NULL))
     return found;
 
-  /* The table and column names are the store's own, never the caller's
-   * text; each pair gets one cached statement. */
-  sql = g_strdup_printf ("SELECT id FROM %s WHERE %s = ? ORDER BY id", state->table->name,
-                         state->table->columns[column].name);
+  /* One cached statement per table and column. */
+  sql = sd_sql_select_ids_where (state->table, column);
   stmt = get_statement (self, sql, NULL);
   if (stmt == NULL)
     return found;

@@ -136,7 +136,8 @@ gpointer     sd_store_lookup            (SdStore           *self,
                                          GType              item_type,
                                          gint64             id);
 /* The items of @item_type whose reference column @property (e.g.
- * "post-id") holds @id, by id (transfer container; empty when none). Uses
+ * "post-id") holds @id, in no set order (transfer container; empty when
+ * none). Uses
  * the file's indexes: what holds a given post, without walking every
  * assignment. */
 GPtrArray   *sd_store_find              (SdStore           *self,
