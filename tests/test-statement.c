@@ -1512,6 +1512,46 @@ test_status_incremental (Fixture       *fixture,
   assert_same_statuses (after, full);
 }
 
+/* Every unit worked out a slice at a time, with an edit between two
+ * slices: the build and the units the edit touched give the full list. */
+static void
+test_status_build_in_slices (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  SdStore *store = fixture->store;
+  g_autoptr(SdStatementChanges) changes = sd_statement_changes_new ();
+  g_autoptr(GPtrArray) touched = g_ptr_array_new_with_free_func (g_object_unref);
+  Tracker tracker = { changes, touched };
+  g_autoptr(SdSignStatusBuild) build = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GPtrArray) full = NULL;
+  g_autoptr(GHashTable) units = NULL;
+  g_autofree char *names = NULL;
+  guint steps = 0;
+
+  sign (store, "信息部");
+  sign (store, "财务处");
+  g_signal_connect (store, "item-changed", G_CALLBACK (tracker_item_changed_cb), &tracker);
+
+  build = sd_sign_status_build_new (store);
+  /* A deadline already past: one unit per step. */
+  g_assert_false (sd_sign_status_build_step (build, 1));
+  g_assert_cmpuint (sd_sign_status_build_get_built (build)->len, ==, 1);
+  change_role_edit (store);
+  edit_other_duty_text (store);
+  while (!sd_sign_status_build_step (build, 1))
+    steps++;
+  g_assert_cmpuint (steps, ==, 1);
+  g_assert_cmpuint (sd_sign_status_build_get_built (build)->len, ==, 3);
+
+  names = tracker_take (&tracker, store, &units);
+  g_assert_cmpstr (names, ==, "信息部,财务处");
+  list = sd_sign_status_list_update (store, sd_sign_status_build_get_built (build), units);
+  full = sd_sign_status_list_brief (store);
+  assert_same_statuses (list, full);
+  g_signal_handlers_disconnect_by_data (store, &tracker);
+}
+
 /* The diff */
 
 static void
@@ -1679,6 +1719,7 @@ main (int   argc,
   ADD ("append-only", test_append_only);
   ADD ("tampered", test_tampered);
   ADD ("status-list", test_status_list);
+  ADD ("status-build-in-slices", test_status_build_in_slices);
   for (guint i = 0; i < G_N_ELEMENTS (incremental_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/statement/incremental/%s",

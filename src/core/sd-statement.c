@@ -1347,6 +1347,85 @@ sd_sign_status_list_update (SdStore    *store,
   return sign_status_list (store, FALSE, keep);
 }
 
+/* Building the brief list a few units at a time. */
+
+struct _SdSignStatusBuild
+{
+  SdStore    *store;
+  GPtrArray  *units;      /* every unit when the build began (references) */
+  guint       next;
+  GHashTable *latest;     /* unit id → SdSignoff; sign-offs are never deleted */
+  GPtrArray  *built;      /* of SdSignStatus */
+};
+
+SdSignStatusBuild *
+sd_sign_status_build_new (SdStore *store)
+{
+  SdSignStatusBuild *build;
+  GListModel *units;
+  guint n;
+
+  g_return_val_if_fail (SD_IS_STORE (store), NULL);
+
+  build = g_new0 (SdSignStatusBuild, 1);
+  build->store = g_object_ref (store);
+  build->units = g_ptr_array_new_with_free_func (g_object_unref);
+  units = sd_store_get_items (store, SD_TYPE_UNIT);
+  n = g_list_model_get_n_items (units);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (build->units, g_list_model_get_item (units, i));
+  build->latest = index_latest_signoffs (store);
+  build->built = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_sign_status_free);
+  return build;
+}
+
+gboolean
+sd_sign_status_build_step (SdSignStatusBuild *build,
+                           gint64             deadline)
+{
+  g_return_val_if_fail (build != NULL, TRUE);
+
+  while (build->next < build->units->len)
+    {
+      SdUnit *unit = g_ptr_array_index (build->units, build->next++);
+      gint64 id = sd_item_get_id (SD_ITEM (unit));
+      Index index = { 0 };
+      SdSignStatus *status;
+
+      /* Each unit from its own rows: a step costs its statements, and the
+       * main loop runs between steps. */
+      index_init_for_units (&index, build->store, &unit, 1);
+      status = sign_status_build (&index, unit, g_hash_table_lookup (build->latest, &id));
+      index_clear (&index);
+      g_clear_pointer (&status->text, g_free);
+      g_ptr_array_add (build->built, status);
+
+      if (deadline != 0 && g_get_monotonic_time () >= deadline)
+        break;
+    }
+  return build->next >= build->units->len;
+}
+
+GPtrArray *
+sd_sign_status_build_get_built (SdSignStatusBuild *build)
+{
+  g_return_val_if_fail (build != NULL, NULL);
+
+  return build->built;
+}
+
+void
+sd_sign_status_build_free (SdSignStatusBuild *build)
+{
+  if (build == NULL)
+    return;
+  g_object_unref (build->store);
+  g_ptr_array_unref (build->units);
+  g_hash_table_unref (build->latest);
+  g_ptr_array_unref (build->built);
+  g_free (build);
+}
+
 /* When a sign-off became outdated.
  *
  * The audit log records, for each edit, the table, the row and the

@@ -163,6 +163,23 @@ GPtrArray    *sd_sign_status_list_update    (SdStore           *store,
                                              GPtrArray         *previous,
                                              GHashTable        *changed_units);
 
+/* The statuses of every unit worked out a few at a time, so that the main
+ * loop can run in between: each step works out units until @deadline
+ * (monotonic time, as g_get_monotonic_time(); 0 for all the rest) and
+ * returns TRUE once every unit that existed at the start is done. The
+ * statuses built so far (transfer none) are in no set order and have no
+ * text; give them to sd_sign_status_list_update() as @previous, with the
+ * units that edits made meanwhile touched, for the list. Free the build
+ * at once if the store reloads ("reloaded"). */
+typedef struct _SdSignStatusBuild SdSignStatusBuild;
+
+SdSignStatusBuild *sd_sign_status_build_new       (SdStore           *store);
+gboolean           sd_sign_status_build_step      (SdSignStatusBuild *build,
+                                                   gint64             deadline);
+GPtrArray         *sd_sign_status_build_get_built (SdSignStatusBuild *build);
+void               sd_sign_status_build_free      (SdSignStatusBuild *build);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdSignStatusBuild, sd_sign_status_build_free)
+
 /* When an outdated sign-off became outdated: the time (ISO 8601) of the
  * first change recorded in the audit log after @signoff was made to
  * something its text covers, or NULL when the log does not tell. */

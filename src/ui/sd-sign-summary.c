@@ -26,7 +26,10 @@ struct _SdSignSummary
    * and the items again (for their new values) when the result is made. */
   SdStatementChanges *changes;
   GPtrArray          *touched;
-  gboolean            redo_all;   /* no result yet, a reload, or a bulk change */
+  /* Every unit worked out again, a slice at a time: for the first result,
+   * after a reload and after a bulk change (redo_all: to be started). */
+  SdSignStatusBuild  *build;
+  gboolean            redo_all;
 };
 
 G_DEFINE_FINAL_TYPE (SdSignSummary, sd_sign_summary, G_TYPE_OBJECT)
@@ -65,44 +68,68 @@ set_count (SdSignSummary *self,
 #define RERUN_DELAY_MS 400
 
 /* Beyond this many things touched (an import, the demo data), working
- * out every statement in one walk is cheaper than finding the touched. */
+ * out every statement again is cheaper than finding the touched ones. */
 #define MAX_NOTED 5000
 
-static GPtrArray *
-work_out (SdSignSummary *self)
+/* How long one slice of working out every unit may keep the main loop:
+ * half a frame, so that the window still draws while it goes on. */
+#define SLICE_US 8000
+
+/* Works towards the next result until @deadline (0: all the way). TRUE
+ * with @fresh once it is in. */
+static gboolean
+work_out (SdSignSummary  *self,
+          gint64          deadline,
+          GPtrArray     **fresh)
 {
   g_autoptr(GHashTable) units = NULL;
+  GPtrArray *previous;
 
   if (self->redo_all)
-    return sd_sign_status_list_brief (self->store);
+    {
+      /* What changed before now, the build reads as it is. */
+      g_clear_pointer (&self->build, sd_sign_status_build_free);
+      self->build = sd_sign_status_build_new (self->store);
+      self->redo_all = FALSE;
+      sd_statement_changes_clear (self->changes);
+      g_ptr_array_set_size (self->touched, 0);
+    }
+  if (self->build != NULL && !sd_sign_status_build_step (self->build, deadline))
+    return FALSE;
 
+  /* What changed since: while the build went on, or since the last result. */
   for (guint i = 0; i < self->touched->len; i++)
     sd_statement_changes_note (self->changes, g_ptr_array_index (self->touched, i));
   units = sd_statement_changes_resolve (self->changes, self->store);
-  g_debug ("%u things changed, %u of %u units touched",
-           sd_statement_changes_get_size (self->changes), g_hash_table_size (units),
-           self->statuses->len);
-  if (g_hash_table_size (units) > self->statuses->len / 4 + 8)
-    return sd_sign_status_list_brief (self->store);
-  return sd_sign_status_list_update (self->store, self->statuses, units);
+  sd_statement_changes_clear (self->changes);
+  g_ptr_array_set_size (self->touched, 0);
+
+  previous = self->build != NULL ? sd_sign_status_build_get_built (self->build) : self->statuses;
+  g_debug ("%u of %u units touched%s", g_hash_table_size (units), previous->len,
+           self->build != NULL ? " while every unit was worked out" : "");
+  if (self->build == NULL && g_hash_table_size (units) > previous->len / 4 + 8)
+    {
+      self->redo_all = TRUE;
+      return work_out (self, deadline, fresh);
+    }
+  *fresh = sd_sign_status_list_update (self->store, previous, units);
+  g_clear_pointer (&self->build, sd_sign_status_build_free);
+  return TRUE;
 }
 
 static void
-sd_sign_summary_run (SdSignSummary *self)
+sd_sign_summary_run (SdSignSummary *self,
+                     gint64         deadline)
 {
   g_autoptr(GPtrArray) fresh = NULL;
   guint old_pending = self->n_outdated + self->n_never;
   guint counts[SD_SIGN_STATE_OUTDATED + 1] = { 0, };
 
-  g_clear_handle_id (&self->idle_id, g_source_remove);
-
   /* The lists are read from the file only now, after the window's first
    * frame, not when the summary is made. */
-  fresh = work_out (self);
+  if (!work_out (self, deadline, &fresh))
+    return;
   g_ptr_array_set_free_func (fresh, (GDestroyNotify) sd_sign_status_free);
-  sd_statement_changes_clear (self->changes);
-  g_ptr_array_set_size (self->touched, 0);
-  self->redo_all = FALSE;
 
   g_hash_table_remove_all (self->by_unit);
   for (guint i = 0; i < fresh->len; i++)
@@ -138,7 +165,10 @@ run_idle_cb (gpointer data)
   SdSignSummary *self = data;
 
   self->idle_id = 0;
-  sd_sign_summary_run (self);
+  sd_sign_summary_run (self, g_get_monotonic_time () + SLICE_US);
+  /* The next slice as soon as the window has had its turn. */
+  if (self->build != NULL || self->redo_all)
+    self->idle_id = g_idle_add_full (G_PRIORITY_LOW, run_idle_cb, self, NULL);
   return G_SOURCE_REMOVE;
 }
 
@@ -156,6 +186,8 @@ static void
 redo_all (SdSignSummary *self)
 {
   self->redo_all = TRUE;
+  /* A build under way may hold items a reload replaced. */
+  g_clear_pointer (&self->build, sd_sign_status_build_free);
   sd_statement_changes_clear (self->changes);
   g_ptr_array_set_size (self->touched, 0);
   schedule_run (self);
@@ -198,6 +230,7 @@ sd_sign_summary_dispose (GObject *object)
   SdSignSummary *self = SD_SIGN_SUMMARY (object);
 
   g_clear_handle_id (&self->idle_id, g_source_remove);
+  g_clear_pointer (&self->build, sd_sign_status_build_free);
   /* The signal handlers go with the summary (g_signal_connect_object). */
   g_clear_object (&self->store);
 
@@ -386,7 +419,7 @@ sd_sign_summary_is_current (SdSignSummary *self)
 {
   g_return_val_if_fail (SD_IS_SIGN_SUMMARY (self), FALSE);
 
-  return self->computed && self->idle_id == 0;
+  return self->computed && self->idle_id == 0 && self->build == NULL && !self->redo_all;
 }
 
 void
@@ -394,6 +427,9 @@ sd_sign_summary_flush (SdSignSummary *self)
 {
   g_return_if_fail (SD_IS_SIGN_SUMMARY (self));
 
-  if (self->idle_id != 0 || !self->computed)
-    sd_sign_summary_run (self);
+  if (!sd_sign_summary_is_current (self))
+    {
+      g_clear_handle_id (&self->idle_id, g_source_remove);
+      sd_sign_summary_run (self, 0);
+    }
 }

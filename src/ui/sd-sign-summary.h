@@ -15,7 +15,9 @@ G_BEGIN_DECLS
 
 /* Where every unit stands with its sign-off (sd_sign_status_list()), kept
  * current: the first result, after the window's first frame, works out
- * every statement; after that the store's "item-changed" tells which units
+ * every statement, a slice of at most 8 ms at a time (SdSignStatusBuild)
+ * so that the window goes on drawing; after that the store's
+ * "item-changed" tells which units
  * an edit touched (sd-statement-changes.h), and only their statements are
  * worked out again, once the main loop is idle (G_PRIORITY_LOW) and edits
  * pause. A rollback or a bulk change works out everything again.
