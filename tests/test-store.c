@@ -1336,6 +1336,34 @@ test_find (Fixture       *fixture,
   g_assert_cmpuint (none->len, ==, 0);
 }
 
+/* Another connection's commit is seen; the store's own, and reading by
+ * others (the integrity check), are not. */
+static void
+test_changed_elsewhere (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(SdStore) store = open_store (fixture->path);
+  g_autoptr(SdStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sd_store_wait_verified (store, NULL));
+  g_assert_false (sd_store_changed_elsewhere (store));
+  g_assert_nonnull (sd_store_insert (store, SD_TYPE_UNIT, &error, "name", "信息部", NULL));
+  g_assert_no_error (error);
+  g_assert_false (sd_store_changed_elsewhere (store));
+
+  other = open_store (fixture->path);
+  g_assert_true (sd_store_wait_verified (other, NULL));
+  g_assert_false (sd_store_changed_elsewhere (store));
+  g_assert_cmpuint (g_list_model_get_n_items (sd_store_get_items (other, SD_TYPE_UNIT)), ==, 1);
+  g_assert_false (sd_store_changed_elsewhere (store));
+
+  g_assert_nonnull (sd_store_insert (other, SD_TYPE_UNIT, &error, "name", "财务处", NULL));
+  g_assert_no_error (error);
+  g_assert_true (sd_store_changed_elsewhere (store));
+  g_assert_false (sd_store_changed_elsewhere (other));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1375,6 +1403,7 @@ main (int   argc,
   ADD ("lazy/damaged-table", test_damaged_table);
   ADD ("signal/item-changed", test_item_changed);
   ADD ("find", test_find);
+  ADD ("changed-elsewhere", test_changed_elsewhere);
 
   return g_test_run ();
 }

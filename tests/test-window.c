@@ -18,6 +18,7 @@
 #include "sd-duty.h"
 #include "sd-matrix-view.h"
 #include "sd-test-widgets.h"
+#include "sd-unit.h"
 #include "sd-window.h"
 
 static const char * const pages[] = { "organisation", "duties", "risks", "plan" };
@@ -308,6 +309,68 @@ test_remembers_page (void)
   sd_test_remove_tree (dir);
 }
 
+/* Whether the banner about another program's changes is shown. */
+static gboolean
+shows_changed_banner (SdWindow *window)
+{
+  return sd_test_find (window, sd_test_label_is,
+                       _("Another program has changed this file since it was opened. "
+                         "Reload it to see the changes.")) != NULL;
+}
+
+/* A change another program commits to the file brings up a banner (the
+ * window's own edits do not); Reload opens the file again in a new window
+ * that shows it. */
+static void
+test_changed_elsewhere (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sd-test-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "shared.db", NULL);
+  g_autoptr(SdStore) store = sd_store_open (path, SD_STORE_OPEN_CREATE, &error);
+  g_autoptr(SdStore) other = NULL;
+  SdWindow *window, *reloaded = NULL;
+  GListModel *toplevels;
+
+  g_assert_no_error (error);
+  window = new_window (store);
+  sd_window_set_page (window, "organisation");
+  g_assert_nonnull (sd_store_insert (store, SD_TYPE_UNIT, &error, "name", "信息部", NULL));
+  g_assert_no_error (error);
+  sd_test_settle_for (2500);
+  g_assert_false (shows_changed_banner (window));
+
+  other = sd_store_open (path, SD_STORE_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (sd_store_insert (other, SD_TYPE_UNIT, &error, "name", "财务处", NULL));
+  g_assert_no_error (error);
+  g_clear_object (&other);
+  sd_test_settle_for (2500);
+  g_assert_true (shows_changed_banner (window));
+
+  sd_test_click_button (window, _("_Reload"));
+  sd_test_settle_for (500);
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) each = g_list_model_get_item (toplevels, i);
+
+      g_assert_true ((gpointer) each != (gpointer) window);
+      if (SD_IS_WINDOW (each))
+        reloaded = SD_WINDOW (each);
+    }
+  g_assert_nonnull (reloaded);
+  g_assert_cmpstr (sd_window_get_page (reloaded), ==, "organisation");
+  g_assert_cmpuint (g_list_model_get_n_items (sd_store_get_items (sd_window_get_store (reloaded),
+                                                                  SD_TYPE_UNIT)), ==, 2);
+  g_assert_false (shows_changed_banner (reloaded));
+
+  gtk_window_destroy (GTK_WINDOW (reloaded));
+  sd_test_settle_for (100);
+  g_clear_object (&store);
+  sd_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -328,6 +391,7 @@ main (int   argc,
   g_test_add_func ("/window/damaged-banner", test_damaged_banner);
   g_test_add_func ("/window/language", test_language);
   g_test_add_func ("/window/remembers-page", test_remembers_page);
+  g_test_add_func ("/window/changed-elsewhere", test_changed_elsewhere);
 
   status = g_test_run ();
   g_object_unref (app);

@@ -111,6 +111,8 @@ struct _SdStore
   guint       n_states;
   GHashTable *statements;   /* SQL text → sqlite3_stmt * (persistent) */
 
+  int         data_version; /* PRAGMA data_version once opened (sd_store_changed_elsewhere()) */
+
   guint       batch_depth;  /* sd_store_begin() nesting */
   guint       op_depth;     /* savepoints of the edit under way */
   int         batch_lost;   /* why SQLite rolled the batch back itself, or SQLITE_OK */
@@ -1640,6 +1642,14 @@ open_store (const char        *path,
   if (!self->read_only && (created || journal_mode_is_wal (self->db)) && !use_wal (self, error))
     return NULL;
 
+  /* What the file holds from here on is what this connection wrote: any
+   * other connection's commit changes this number. */
+  if (!sd_sqlite_query_int (self->db, "PRAGMA data_version", &self->data_version, &rc))
+    {
+      set_sqlite_error (error, self->db, rc, "Could not open the database");
+      return NULL;
+    }
+
   /* Started last: the store's connection has opened the write-ahead log
    * by now, which a read-only connection cannot create. */
   self->notified_integrity = get_integrity (self);
@@ -3021,6 +3031,19 @@ sd_store_lookup (SdStore *self,
   if (id == 0 || !ensure_loaded (self, state, NULL))
     return NULL;
   return g_hash_table_lookup (state->by_id, &id);
+}
+
+gboolean
+sd_store_changed_elsewhere (SdStore *self)
+{
+  int version = 0;
+  int rc;
+
+  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
+
+  /* A file that cannot be asked (busy, gone) has not shown a change. */
+  return sd_sqlite_query_int (self->db, "PRAGMA data_version", &version, &rc)
+         && version != self->data_version;
 }
 
 GPtrArray *

@@ -135,6 +135,12 @@ GListModel  *sd_store_get_items         (SdStore           *self,
 gpointer     sd_store_lookup            (SdStore           *self,
                                          GType              item_type,
                                          gint64             id);
+/* TRUE once another connection (another program, the command line, a
+ * second window on the same file) has committed to the file since this
+ * store opened it: its lists no longer show all there is. Cheap enough to
+ * ask every few seconds. */
+gboolean     sd_store_changed_elsewhere (SdStore           *self);
+
 /* The items of @item_type whose reference column @property (e.g.
  * "post-id") holds @id, in no set order (transfer container; empty when
  * none). Uses

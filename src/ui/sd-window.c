@@ -40,6 +40,8 @@ struct _SdWindow
   GtkLabel             *read_only_label;
   GtkWidget            *damage_restore_button;
   GCancellable         *damage_cancellable;
+  GtkRevealer          *changed_banner;
+  guint                 watch_file_id;
 
   /* The file that could not be opened (sd_window_show_open_failure()). */
   char                 *failed_path;
@@ -214,6 +216,65 @@ read_only_changed_cb (SdWindow *self)
   gtk_revealer_set_reveal_child (self->read_only_banner, shown);
 }
 
+/* How often the window asks whether another program wrote to the file. */
+#define WATCH_FILE_INTERVAL_S 2
+
+/* Another program (the command line, a second window on the file) has
+ * committed to the file: the lists here no longer show all of it. Edits
+ * still go to the file, and write only what they change, but the user
+ * should see what is there: the banner offers to reload. */
+static gboolean
+watch_file_cb (gpointer data)
+{
+  SdWindow *self = data;
+
+  if (!sd_store_changed_elsewhere (self->store))
+    return G_SOURCE_CONTINUE;
+  gtk_revealer_set_reveal_child (self->changed_banner, TRUE);
+  self->watch_file_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* The file again in a new window, of the same size and on the same page,
+ * opened before this one lets go of it. */
+static void
+reload_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SdWindow *self = SD_WINDOW (widget);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autofree char *path = NULL;
+  g_autofree char *page = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdStore) store = NULL;
+  SdWindow *window;
+  int width, height;
+
+  if (self->store == NULL || app == NULL)
+    return;
+
+  path = g_strdup (sd_store_get_path (self->store));
+  page = g_strdup (sd_window_get_page (self));
+  store = sd_store_open (path, SD_STORE_OPEN_NONE, &error);
+  window = sd_window_new (app, store);
+  if (store == NULL)
+    {
+      sd_window_show_open_failure (window, path, error);
+    }
+  else
+    {
+      sd_window_set_page (window, page);
+      sd_backup_start_rotation (GTK_WIDGET (window), store);
+    }
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  if (gtk_window_is_maximized (GTK_WINDOW (self)))
+    gtk_window_maximize (GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 /* The organisation page's badge: the number of rule violations. */
 static void
 violations_changed_cb (SdWindow *self)
@@ -369,6 +430,7 @@ sd_window_constructed (GObject *object)
   read_only_changed_cb (self);
   build_visible_page (self);
   self->violations_idle = g_idle_add_full (G_PRIORITY_LOW, watch_violations_cb, self, NULL);
+  self->watch_file_id = g_timeout_add_seconds (WATCH_FILE_INTERVAL_S, watch_file_cb, self);
 }
 
 static gboolean
@@ -408,6 +470,7 @@ sd_window_dispose (GObject *object)
     adw_view_switcher_title_set_stack (self->switcher_title, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SD_TYPE_WINDOW);
   g_clear_handle_id (&self->violations_idle, g_source_remove);
+  g_clear_handle_id (&self->watch_file_id, g_source_remove);
   if (self->damage_cancellable != NULL)
     g_cancellable_cancel (self->damage_cancellable);
   g_clear_object (&self->damage_cancellable);
@@ -493,6 +556,7 @@ sd_window_class_init (SdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SdWindow, read_only_banner);
   gtk_widget_class_bind_template_child (widget_class, SdWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, SdWindow, damage_restore_button);
+  gtk_widget_class_bind_template_child (widget_class, SdWindow, changed_banner);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_activated);
@@ -502,6 +566,7 @@ sd_window_class_init (SdWindowClass *klass)
                                    verify_records_activated);
   gtk_widget_class_install_action (widget_class, "win.show-history", NULL,
                                    show_history_activated);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK,
                                        "win.show-history", NULL);
 }
