@@ -681,8 +681,9 @@ describe_grid (SdDutyMatrix *matrix)
 }
 
 /* The grid is built from the assignments' rows before their items are
- * read (for the window's first frame), and again from the items once they
- * are: the same grid both ways, and edits after that show. */
+ * read (for the window's first frame); reading the items brings the same
+ * rows and builds nothing again; edits after that show, as does an edit
+ * that is the first to read them. */
 static void
 test_cells_before_items (Fixture       *f,
                          gconstpointer  data)
@@ -698,6 +699,8 @@ test_cells_before_items (Fixture       *f,
   SdStore *store;
   SdAssignment *assignment;
   guint row, column;
+  int n_changed = 0;
+  gint64 inserted;
 
   /* The fixture's items go with its store. */
   g_clear_object (&reference);
@@ -710,11 +713,13 @@ test_cells_before_items (Fixture       *f,
   from_rows = describe_grid (matrix);
   g_assert_cmpstr (from_rows, ==, expected);
 
-  /* Reading the items changes the list: the grid is built again. */
+  /* Reading the items changes the list, not the grid. */
+  g_signal_connect_swapped (matrix, "changed", G_CALLBACK (g_atomic_int_inc), &n_changed);
   g_assert_cmpuint (g_list_model_get_n_items (sd_store_get_items (store, SD_TYPE_ASSIGNMENT)),
                     ==, 8);
   g_assert_true (sd_store_is_loaded (store, SD_TYPE_ASSIGNMENT));
   sd_duty_matrix_flush (matrix);
+  g_assert_cmpint (n_changed, ==, 0);
   from_items = describe_grid (matrix);
   g_assert_cmpstr (from_items, ==, expected);
 
@@ -726,6 +731,22 @@ test_cells_before_items (Fixture       *f,
   row = sd_duty_matrix_find_duty (matrix, d3);
   column = sd_duty_matrix_find_column (matrix, SD_PARTY_POST, director);
   g_assert_cmpuint (sd_duty_matrix_get_roles (matrix, row, column), ==, SD_ROLE_A);
+  g_assert_cmpint (n_changed, ==, 1);
+
+  /* An edit that is the first to read the items. */
+  inserted = sd_item_get_id (SD_ITEM (assignment));
+  g_clear_object (&matrix);
+  g_clear_object (&f->store);
+  f->store = store = sd_store_open (path, SD_STORE_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  matrix = sd_duty_matrix_new (store);
+  g_assert_false (sd_store_is_loaded (store, SD_TYPE_ASSIGNMENT));
+  assignment = sd_store_lookup (store, SD_TYPE_ASSIGNMENT, inserted);
+  g_assert_nonnull (assignment);
+  g_assert_true (sd_store_update (store, assignment, &error, "role", "C", NULL));
+  g_assert_no_error (error);
+  sd_duty_matrix_flush (matrix);
+  g_assert_cmpuint (sd_duty_matrix_get_roles (matrix, row, column), ==, SD_ROLE_C);
 }
 
 int

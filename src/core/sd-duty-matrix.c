@@ -61,6 +61,8 @@ struct _SdDutyMatrix
   GListModel *sources[5];
   guint       rebuild_id;
   gboolean    dirty;
+  /* The cells came from the file's rows (build_cells()), not from items. */
+  gboolean    cells_from_rows;
 
   GArray     *duties;      /* DutyEntry */
   GPtrArray  *areas;       /* Area */
@@ -515,6 +517,7 @@ build_cells (SdDutyMatrix *self)
    * each before the first frame. When the items are read (the sign-off
    * summary wants them once the window is shown), the list's change builds
    * the grid again from them. */
+  self->cells_from_rows = n == 0;
   if (n == 0)
     {
       RowReader reader = { self, pending };
@@ -522,6 +525,7 @@ build_cells (SdDutyMatrix *self)
 
       if (!sd_store_read_assignments (self->store, read_row_cb, &reader, &error))
         {
+          self->cells_from_rows = FALSE;
           /* The store tells of the damage when it reads the items. */
           g_debug ("Could not read the assignments: %s", error->message);
           g_array_set_size (pending, 0);
@@ -981,6 +985,27 @@ source_changed_cb (SdDutyMatrix *self)
     self->rebuild_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, rebuild_idle_cb, self, NULL);
 }
 
+
+/* The first read of the assignments' items brings exactly the rows that
+ * build_cells() read from the file: an edit of an assignment, or of what
+ * cascades into them, reads the items before it writes. Building the grid
+ * again from them would only hold up the window (160 ms on a huge file). */
+static void
+assignments_changed_cb (GListModel   *assignments,
+                        guint         position,
+                        guint         removed,
+                        guint         added,
+                        SdDutyMatrix *self)
+{
+  if (self->cells_from_rows && removed == 0
+      && added == g_list_model_get_n_items (assignments))
+    {
+      self->cells_from_rows = FALSE;
+      return;
+    }
+  source_changed_cb (self);
+}
+
 /* A duty edited in place (its text, code or source) needs no rebuild: only
  * its search text is stale, and the shown rows if a search is on. */
 static gboolean
@@ -1184,6 +1209,9 @@ sd_duty_matrix_new (SdStore *store)
       if (types[i] == SD_TYPE_DUTY)
         g_signal_connect (self->sources[i], "items-changed",
                           G_CALLBACK (duties_changed_cb), self);
+      else if (types[i] == SD_TYPE_ASSIGNMENT)
+        g_signal_connect (self->sources[i], "items-changed",
+                          G_CALLBACK (assignments_changed_cb), self);
       else
         g_signal_connect_swapped (self->sources[i], "items-changed",
                                   G_CALLBACK (source_changed_cb), self);
