@@ -1364,6 +1364,74 @@ test_changed_elsewhere (Fixture       *fixture,
   g_assert_false (sd_store_changed_elsewhere (other));
 }
 
+/* A table read a page at a time: the same items as one read, and an edit
+ * or a rollback in the middle neither loses nor repeats a row. */
+static void
+test_load_in_slices (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  SdStore *store = open_store (fixture->path);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  GListModel *people;
+  guint n = 9000;   /* three pages */
+
+  g_assert_true (sd_store_begin (store, &error));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("员工%05u", i);
+
+      g_assert_nonnull (sd_store_insert (store, SD_TYPE_PERSON, &error, "name", name, NULL));
+    }
+  g_assert_true (sd_store_commit (store, &error));
+  g_assert_no_error (error);
+  g_object_unref (store);
+
+  /* Slice after slice (a deadline already past: a page each). */
+  store = open_store (fixture->path);
+  g_assert_false (sd_store_load_slice (store, SD_TYPE_PERSON, 1));
+  g_assert_false (sd_store_is_loaded (store, SD_TYPE_PERSON));
+  g_assert_false (sd_store_load_slice (store, SD_TYPE_PERSON, 1));
+  g_assert_true (sd_store_load_slice (store, SD_TYPE_PERSON, 1));
+  g_assert_true (sd_store_is_loaded (store, SD_TYPE_PERSON));
+  people = sd_store_get_items (store, SD_TYPE_PERSON);
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SdPerson) person = g_list_model_get_item (people, i);
+      g_autofree char *name = g_strdup_printf ("员工%05u", i);
+
+      g_assert_cmpstr (sd_person_get_name (person), ==, name);
+      g_assert_true (sd_store_lookup (store, SD_TYPE_PERSON,
+                                      sd_item_get_id (SD_ITEM (person))) == person);
+    }
+  g_object_unref (store);
+
+  /* An edit after the first page reads the rest first. */
+  store = open_store (fixture->path);
+  g_assert_false (sd_store_load_slice (store, SD_TYPE_PERSON, 1));
+  g_assert_nonnull (sd_store_insert (store, SD_TYPE_PERSON, &error, "name", "新员工", NULL));
+  g_assert_no_error (error);
+  g_assert_true (sd_store_is_loaded (store, SD_TYPE_PERSON));
+  g_assert_cmpuint (g_list_model_get_n_items (sd_store_get_items (store, SD_TYPE_PERSON)), ==,
+                    n + 1);
+  g_assert_true (sd_store_load_slice (store, SD_TYPE_PERSON, 1));
+  g_object_unref (store);
+
+  /* A rollback in the middle: the read starts again. */
+  store = open_store (fixture->path);
+  g_assert_false (sd_store_load_slice (store, SD_TYPE_PERSON, 1));
+  g_assert_true (sd_store_begin (store, &error));
+  g_assert_nonnull (sd_store_insert (store, SD_TYPE_UNIT, &error, "name", "信息部", NULL));
+  sd_store_rollback (store);
+  g_assert_false (sd_store_is_loaded (store, SD_TYPE_PERSON));
+  while (!sd_store_load_slice (store, SD_TYPE_PERSON, 1))
+    ;
+  g_assert_cmpuint (g_list_model_get_n_items (sd_store_get_items (store, SD_TYPE_PERSON)), ==,
+                    n + 1);
+  g_object_unref (store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1404,6 +1472,7 @@ main (int   argc,
   ADD ("signal/item-changed", test_item_changed);
   ADD ("find", test_find);
   ADD ("changed-elsewhere", test_changed_elsewhere);
+  ADD ("lazy/load-in-slices", test_load_in_slices);
 
   return g_test_run ();
 }

@@ -1182,10 +1182,29 @@ sd_violation_list_run (SdViolationList *self)
   sd_violation_list_replace (self, fresh);
 }
 
+/* How long one slice of reading the tables before the first check may
+ * keep the main loop: half a frame. */
+#define LOAD_SLICE_US 8000
+
 static gboolean
 check_idle_cb (gpointer data)
 {
   SdViolationList *self = data;
+
+  /* Before the first check, the tables it reads, a slice at a time: the
+   * assignments of a large organisation take a good part of a second to
+   * read, which the window would not draw through. */
+  if (!self->watching)
+    {
+      gint64 deadline = g_get_monotonic_time () + LOAD_SLICE_US;
+
+      for (guint i = 0; i < self->watched->len; i++)
+        {
+          if (!sd_store_load_slice (self->store, g_array_index (self->watched, GType, i),
+                                    deadline))
+            return G_SOURCE_CONTINUE;
+        }
+    }
 
   self->idle_id = 0;
   sd_violation_list_run (self);

@@ -99,6 +99,22 @@ sd_sql_select_all_by_id (const SdTable *table)
 }
 
 char *
+sd_sql_select_page (const SdTable *table)
+{
+  GString *sql = g_string_new ("SELECT id");
+
+  g_return_val_if_fail (table != NULL, NULL);
+
+  if (table->n_columns > 0)
+    g_string_append (sql, ", ");
+  append_columns (sql, table, ", ", "");
+  g_string_append (sql, " FROM ");
+  append_identifier (sql, table->name);
+  g_string_append (sql, " WHERE id > ? ORDER BY id LIMIT ?");
+  return g_string_free (sql, FALSE);
+}
+
+char *
 sd_sql_select_one (const SdTable *table)
 {
   GString *sql = g_string_new ("SELECT ");

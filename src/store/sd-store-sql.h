@@ -30,6 +30,9 @@ G_BEGIN_DECLS
 char *sd_sql_select_all            (const SdTable  *table);
 /* The same in the order of the ids (for a walk alongside the audit log). */
 char *sd_sql_select_all_by_id      (const SdTable  *table);
+/* As sd_sql_select_all_by_id(), a page at a time: the rows after id ?1,
+ * at most ?2 of them. */
+char *sd_sql_select_page           (const SdTable  *table);
 /* SELECT <columns> FROM <table> WHERE id = ?: the columns from index 0. */
 char *sd_sql_select_one            (const SdTable  *table);
 /* SELECT id FROM <table> WHERE <column> = ? */

@@ -60,6 +60,11 @@ typedef struct
   SdItemList    *items;
   GHashTable    *by_id;      /* the item's own id → SdItem * (both borrowed from items) */
   gboolean       loaded;     /* items and by_id hold the table */
+  /* Read a page at a time (sd_store_load_slice()): the items so far, the
+   * last id read, the NOT NULL columns. NULL when no such read is under way. */
+  GPtrArray     *loading;
+  gint64         loading_after;
+  gboolean      *loading_not_null;
   GError        *load_error; /* the table is damaged: do not read it again */
   sqlite3_stmt  *select_one;
   sqlite3_stmt  *delete;
@@ -910,26 +915,20 @@ not_null_columns (SdStore       *self,
   return not_null;
 }
 
+/* Reads the rows @stmt (prepared by the caller) returns into new items,
+ * appended to @items. */
 static gboolean
-load_state (SdStore    *self,
-            TypeState  *state,
-            GError    **error)
+read_rows (SdStore        *self,
+           TypeState      *state,
+           sqlite3_stmt   *stmt,
+           const gboolean *not_null,
+           GPtrArray      *items,
+           GError        **error)
 {
   const SdTable *table = state->table;
-  g_autofree char *sql = sd_sql_select_all (table);
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree gboolean *not_null = not_null_columns (self, table);
-  sqlite3_stmt *stmt = NULL;
   gboolean zero_id = FALSE;
   const char *null_column = NULL;
   int rc;
-
-  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      set_sqlite_error (error, self->db, rc, "Could not read the database");
-      return FALSE;
-    }
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -964,8 +963,6 @@ load_state (SdStore    *self,
       g_ptr_array_add (items, item);
     }
 
-  sqlite3_finalize (stmt);
-
   if (zero_id)
     {
       g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CORRUPT,
@@ -984,7 +981,14 @@ load_state (SdStore    *self,
       set_sqlite_error (error, self->db, rc, "Could not read the database");
       return FALSE;
     }
+  return TRUE;
+}
 
+/* Makes @items, in the table's order, the items of @state. */
+static void
+install_items (TypeState *state,
+               GPtrArray *items)
+{
   g_hash_table_remove_all (state->by_id);
   for (guint i = 0; i < items->len; i++)
     {
@@ -995,6 +999,68 @@ load_state (SdStore    *self,
     }
   sd_item_list_splice (state->items, 0, g_list_model_get_n_items (G_LIST_MODEL (state->items)),
                        items->pdata, items->len);
+}
+
+static gboolean
+load_state (SdStore    *self,
+            TypeState  *state,
+            GError    **error)
+{
+  g_autofree char *sql = sd_sql_select_all (state->table);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree gboolean *not_null = not_null_columns (self, state->table);
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, "Could not read the database");
+      return FALSE;
+    }
+  ok = read_rows (self, state, stmt, not_null, items, error);
+  sqlite3_finalize (stmt);
+  if (ok)
+    install_items (state, items);
+  return ok;
+}
+
+static void
+stop_loading (TypeState *state)
+{
+  g_clear_pointer (&state->loading, g_ptr_array_unref);
+  g_clear_pointer (&state->loading_not_null, g_free);
+  state->loading_after = 0;
+}
+
+/* Rows read per page by sd_store_load_slice(): a few milliseconds. */
+#define LOAD_PAGE_ROWS 4096
+
+/* Reads the next page of a table read in slices; @done once all is read. */
+static gboolean
+load_page (SdStore    *self,
+           TypeState  *state,
+           gboolean   *done,
+           GError    **error)
+{
+  g_autofree char *sql = sd_sql_select_page (state->table);
+  sqlite3_stmt *stmt = get_statement (self, sql, error);
+  guint before = state->loading->len;
+  gboolean ok;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, state->loading_after);
+  sqlite3_bind_int (stmt, 2, LOAD_PAGE_ROWS);
+  ok = read_rows (self, state, stmt, state->loading_not_null, state->loading, error);
+  sqlite3_reset (stmt);
+  if (!ok)
+    return FALSE;
+  if (state->loading->len > before)
+    state->loading_after = sd_item_get_id (g_ptr_array_index (state->loading,
+                                                              state->loading->len - 1));
+  *done = state->loading->len - before < LOAD_PAGE_ROWS;
   return TRUE;
 }
 
@@ -1034,12 +1100,20 @@ read_state (SdStore    *self,
   return FALSE;
 }
 
-/* Call before anything touches state->items or state->by_id. */
+static gboolean load_slice (SdStore   *self,
+                            TypeState *state,
+                            gint64     deadline);
+
+/* Call before anything touches state->items or state->by_id. A read in
+ * slices under way is finished first: nothing has written to the table
+ * since it began, as every write to it comes through here. */
 static gboolean
 ensure_loaded (SdStore    *self,
                TypeState  *state,
                GError    **error)
 {
+  if (state->loading != NULL)
+    load_slice (self, state, 0);
   if (state->loaded)
     return TRUE;
   if (state->load_error != NULL)
@@ -2039,6 +2113,8 @@ reload_after_rollback (SdStore *self)
       /* read_state() logs and reports its own failures. */
       if (self->states[i].loaded)
         read_state (self, &self->states[i], NULL);
+      /* A read in slices starts again when it is next asked for. */
+      stop_loading (&self->states[i]);
     }
 
   if (!sd_store_load_matrix (self, &error) || !load_last_hash (self, &error))
@@ -3092,6 +3168,66 @@ sd_store_find (SdStore    *self,
   return found;
 }
 
+/* See sd_store_load_slice(). */
+static gboolean
+load_slice (SdStore   *self,
+            TypeState *state,
+            gint64     deadline)
+{
+  gboolean done = FALSE;
+
+  if (state->loaded || state->load_error != NULL)
+    return TRUE;
+  /* A table in another order than its ids is read in one piece. */
+  if (state->table->order_by != NULL)
+    {
+      read_state (self, state, NULL);
+      return TRUE;
+    }
+
+  if (state->loading == NULL)
+    {
+      state->loading = g_ptr_array_new_with_free_func (g_object_unref);
+      state->loading_not_null = not_null_columns (self, state->table);
+      state->loading_after = 0;
+    }
+  do
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!load_page (self, state, &done, &error))
+        {
+          /* As a read in one piece reports and remembers it. */
+          stop_loading (state);
+          read_state (self, state, NULL);
+          return TRUE;
+        }
+    }
+  while (!done && (deadline == 0 || g_get_monotonic_time () < deadline));
+
+  if (!done)
+    return FALSE;
+  install_items (state, state->loading);
+  state->loaded = TRUE;
+  stop_loading (state);
+  return TRUE;
+}
+
+gboolean
+sd_store_load_slice (SdStore *self,
+                     GType    item_type,
+                     gint64   deadline)
+{
+  TypeState *state;
+
+  g_return_val_if_fail (SD_IS_STORE (self), TRUE);
+
+  state = state_for_type (self, item_type);
+  g_return_val_if_fail (state != NULL, TRUE);
+
+  return load_slice (self, state, deadline);
+}
+
 gboolean
 sd_store_is_loaded (SdStore *self,
                     GType    item_type)
@@ -3450,6 +3586,7 @@ sd_store_dispose (GObject *object)
       g_clear_pointer (&state->by_id, g_hash_table_unref);
       g_clear_object (&state->items);
       g_clear_error (&state->load_error);
+      stop_loading (state);
     }
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close);

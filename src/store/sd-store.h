@@ -135,6 +135,16 @@ GListModel  *sd_store_get_items         (SdStore           *self,
 gpointer     sd_store_lookup            (SdStore           *self,
                                          GType              item_type,
                                          gint64             id);
+/* Reads the table of @item_type, if nothing has yet, a page of rows at a
+ * time until @deadline (monotonic time, as g_get_monotonic_time(); 0 for
+ * all of it), so that the main loop can run between slices. TRUE once the
+ * table is read (or cannot be: then as for any read). Whatever needs the
+ * table before the slices are done reads the rest at once. For the first
+ * use of a big table after the window's first frame. */
+gboolean     sd_store_load_slice        (SdStore           *self,
+                                         GType              item_type,
+                                         gint64             deadline);
+
 /* TRUE once another connection (another program, the command line, a
  * second window on the same file) has committed to the file since this
  * store opened it: its lists no longer show all there is. Cheap enough to
