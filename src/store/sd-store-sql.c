@@ -66,19 +66,29 @@ append_columns (GString       *sql,
     }
 }
 
-static char *
-select_all (const SdTable *table,
-            const char    *order_by)
+/* "SELECT id, <every column> FROM <table>", to go on. */
+static GString *
+select_rows (const SdTable *table)
 {
   GString *sql = g_string_new ("SELECT id");
-
-  g_return_val_if_fail (table != NULL, NULL);
 
   if (table->n_columns > 0)
     g_string_append (sql, ", ");
   append_columns (sql, table, ", ", "");
   g_string_append (sql, " FROM ");
   append_identifier (sql, table->name);
+  return sql;
+}
+
+static char *
+select_all (const SdTable *table,
+            const char    *order_by)
+{
+  GString *sql;
+
+  g_return_val_if_fail (table != NULL, NULL);
+
+  sql = select_rows (table);
   g_string_append (sql, " ORDER BY ");
   append_order_by (sql, order_by);
   return g_string_free (sql, FALSE);
@@ -101,15 +111,11 @@ sd_sql_select_all_by_id (const SdTable *table)
 char *
 sd_sql_select_page (const SdTable *table)
 {
-  GString *sql = g_string_new ("SELECT id");
+  GString *sql;
 
   g_return_val_if_fail (table != NULL, NULL);
 
-  if (table->n_columns > 0)
-    g_string_append (sql, ", ");
-  append_columns (sql, table, ", ", "");
-  g_string_append (sql, " FROM ");
-  append_identifier (sql, table->name);
+  sql = select_rows (table);
   g_string_append (sql, " WHERE id > ? ORDER BY id LIMIT ?");
   return g_string_free (sql, FALSE);
 }

@@ -404,12 +404,8 @@ static SdWindow *
 open_window (GtkApplication *app,
              const char     *path)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SdStore) store = sd_store_open (path, SD_STORE_OPEN_NONE, &error);
-  SdWindow *window = sd_window_new (app, store);
+  SdWindow *window = sd_window_new_for_file (app, path);
 
-  if (store == NULL)
-    sd_window_show_open_failure (window, path, error);
   gtk_window_present (GTK_WINDOW (window));
   return window;
 }

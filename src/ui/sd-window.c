@@ -246,8 +246,6 @@ reload_activated (GtkWidget  *widget,
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   g_autofree char *path = NULL;
   g_autofree char *page = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SdStore) store = NULL;
   SdWindow *window;
   int width, height;
 
@@ -256,16 +254,11 @@ reload_activated (GtkWidget  *widget,
 
   path = g_strdup (sd_store_get_path (self->store));
   page = g_strdup (sd_window_get_page (self));
-  store = sd_store_open (path, SD_STORE_OPEN_NONE, &error);
-  window = sd_window_new (app, store);
-  if (store == NULL)
-    {
-      sd_window_show_open_failure (window, path, error);
-    }
-  else
+  window = sd_window_new_for_file (app, path);
+  if (sd_window_get_store (window) != NULL)
     {
       sd_window_set_page (window, page);
-      sd_backup_start_rotation (GTK_WIDGET (window), store);
+      sd_backup_start_rotation (GTK_WIDGET (window), sd_window_get_store (window));
     }
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
@@ -575,6 +568,24 @@ static void
 sd_window_init (SdWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+SdWindow *
+sd_window_new_for_file (GtkApplication *application,
+                        const char     *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdStore) store = NULL;
+  SdWindow *window;
+
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  store = sd_store_open (path, SD_STORE_OPEN_NONE, &error);
+  window = sd_window_new (application, store);
+  if (store == NULL)
+    sd_window_show_open_failure (window, path, error);
+  return window;
 }
 
 SdWindow *

@@ -17,6 +17,11 @@ G_DECLARE_FINAL_TYPE (SdWindow, sd_window, SD, WINDOW, AdwApplicationWindow)
 /* @store may be NULL: then call sd_window_show_open_error(). */
 SdWindow   *sd_window_new             (GtkApplication *application,
                                        SdStore        *store);
+/* A window on the file at @path, opened as it is (not created), or one
+ * that says why it could not be opened (sd_window_show_open_failure()).
+ * Not yet presented. */
+SdWindow   *sd_window_new_for_file    (GtkApplication *application,
+                                       const char     *path);
 SdStore    *sd_window_get_store       (SdWindow       *self);
 void        sd_window_show_open_error (SdWindow       *self,
                                        const char     *path,
